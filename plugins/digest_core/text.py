@@ -1,0 +1,77 @@
+"""Text hygiene for anything taken from a scraped page.
+
+Two jobs: remove characters that break XML feeds or inject lines
+(``clean_line``/``clean_text``), and escape text so that Markdown renders
+exactly the page's words, never markup (``escape_markdown``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import quote, urljoin, urlsplit
+
+# C0/C1 controls (but tab/newline), lone surrogates and XML non-characters.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# Line and paragraph separators, vertical tab, form feed, NEL: all act as newlines somewhere.
+_LINE_BREAKS = re.compile("[\r\n\u2028\u2029\x0b\x0c\x85]+")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+def clean_text(text: str) -> str:
+    """Drop control and invisible characters; keep newlines; NFC-normalise."""
+    text = _LINE_BREAKS.sub("\n", text)
+    text = _CONTROL.sub("", text)
+    text = _ZERO_WIDTH.sub("", text)
+    return unicodedata.normalize("NFC", text)
+
+
+def clean_line(text: str) -> str:
+    """One line of plain text: no newlines, single spaces, trimmed."""
+    text = clean_text(text).replace("\n", " ")
+    return _SPACES.sub(" ", text).strip()
+
+
+# Only escaped where they could start markup; keeps editors' Markdown readable.
+_ALWAYS = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+
+
+def escape_markdown(text: str) -> str:
+    """Escape one line of page text so Markdown shows it verbatim.
+
+    ``&``, ``<`` and ``>`` become entities (Markdown passes raw HTML through);
+    emphasis, link, code and table characters are backslash-escaped; a colon
+    or digit-dot at the line start (definition and ordered lists) is neutralised.
+    """
+    text = clean_line(text).translate(_ALWAYS)
+    text = re.sub(r"([\\`*_\[\]|{}])", r"\\\1", text)
+    text = re.sub(r"!(?=\\\[)", r"\\!", text)
+    text = re.sub(r"^([#+\-=])", r"\\\1", text)
+    text = re.sub(r"^(\d+)([.)])", r"\1\\\2", text)
+    if text.startswith(":") or text.startswith("~"):
+        text = "&#" + str(ord(text[0])) + ";" + text[1:]
+    return text
+
+
+_SAFE_SCHEMES = {"http", "https", "mailto"}
+
+
+def safe_href(href: str, base: str = "") -> str:
+    """A link target that is safe to publish, or "" when it is not.
+
+    Only absolute http(s) and mailto links survive; relative links are resolved
+    against ``base`` when it is an http(s) URL. Characters that Markdown or
+    Pelican's ``{filename}`` syntax would read are percent-encoded.
+    """
+    href = clean_line(href)
+    if not href:
+        return ""
+    if base and urlsplit(base).scheme in {"http", "https"}:
+        href = urljoin(base, href)
+    parts = urlsplit(href)
+    if parts.scheme.lower() not in _SAFE_SCHEMES:
+        return ""
+    if parts.scheme.lower() != "mailto" and not parts.netloc:
+        return ""
+    return quote(href, safe=":/?#@!$&'*+,;=%~-._")
