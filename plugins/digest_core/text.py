@@ -47,7 +47,7 @@ def escape_markdown(text: str) -> str:
     text = clean_line(text).translate(_ALWAYS)
     text = re.sub(r"([\\`*_\[\]|{}])", r"\\\1", text)
     text = re.sub(r"!(?=\\\[)", r"\\!", text)
-    text = re.sub(r"^([#+\-=])", r"\\\1", text)
+    text = re.sub(r"^([#+\-])", r"\\\1", text)
     text = re.sub(r"^(\d+)([.)])", r"\1\\\2", text)
     if text.startswith(":") or text.startswith("~"):
         text = "&#" + str(ord(text[0])) + ";" + text[1:]

@@ -1,0 +1,65 @@
+"""Quality flags: reasons a post should not be published without an editor's look.
+
+spun             machine-reworded text (synonym spinners turn "the" into "a", "said" into "pronounced")
+too_short        fewer body words than DIGEST_MIN_WORDS
+no_date          no publication date found
+not_english      the body is in another language
+boilerplate_only nothing but site furniture was found
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+BOILERPLATE_MAX_WORDS = 25
+_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+# "a" before a vowel sound is wrong in edited English; these vowel-letter words start with a consonant sound.
+_A_BEFORE_VOWEL = re.compile(r"\b[Aa] (?!(?:one|once|uni|use|usu|uti|ura|eu|ewe|ubi|uk|us\b|u\.))[aeiou]\w+")
+# Characteristic outputs of synonym spinners (each is rare in edited news copy).
+_SPINNER_PHRASES = re.compile(
+    r"\bsome-more\b|\bpronounced (?:[A-Z]|in a)|\ba dual\b|\butterly\b|\bduring a time\b|\ba usually\b"
+    r"|\bmany some-more\b|\bin a areas?\b|\bon a side of\b|\bcurrently a\b",
+)
+
+
+def spun_evidence(text: str) -> str:
+    """Why the text looks machine-reworded, or "" when it does not (English only)."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    if len(words) < 60:
+        return ""
+    the, a = words.count("the"), words.count("a")
+    wrong_a = len(_A_BEFORE_VOWEL.findall(text))
+    phrases = len(_SPINNER_PHRASES.findall(text))
+    per_thousand = 1000 / len(words)
+    reasons = []
+    if the + a >= 12 and the / (the + a) < 0.25:
+        reasons.append(f"'the' is {the} of {the + a} articles (edited English: over half)")
+    if wrong_a >= 3 and wrong_a * per_thousand >= 4:
+        reasons.append(f"{wrong_a} times 'a' before a vowel")
+    if phrases >= 2:
+        reasons.append(f"{phrases} spinner phrases")
+    return "; ".join(reasons) if len(reasons) >= 2 or phrases >= 4 else ""
+
+
+def quality_flags(
+    *, body_words: int, dated: bool, lang: str, text: str, min_words: int
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(flags, reasons): one human-readable reason per flag, in a fixed order."""
+    found: list[tuple[str, str]] = []
+    if body_words < BOILERPLATE_MAX_WORDS:
+        found.append(("boilerplate_only", f"only {body_words} words of article text found"))
+    elif body_words < min_words:
+        found.append(("too_short", f"{body_words} words (DIGEST_MIN_WORDS is {min_words})"))
+    if not dated:
+        found.append(("no_date", "no publication date in the page, its metadata or its sidecar"))
+    if lang and lang != "en":
+        found.append(("not_english", f"the text is in {lang!r}"))
+    evidence = spun_evidence(text) if lang in ("en", "") else ""
+    if evidence:
+        found.append(("spun", f"looks machine-reworded: {evidence}"))
+    return tuple(f for f, _ in found), tuple(f"{f}: {r}" for f, r in found)
+
+
+def word_count(paragraphs: Sequence[str]) -> int:
+    return sum(len(_WORD.findall(p)) for p in paragraphs)

@@ -1,0 +1,71 @@
+"""Escaping and cleaning of page text: what Markdown renders must be exactly the page's words."""
+
+import html as html_lib
+
+import markdown
+import pytest
+
+from digest_core.text import clean_line, clean_text, escape_markdown, safe_href
+
+
+def render(text: str) -> str:
+    md = markdown.Markdown(extensions=["extra", "codehilite", "meta"])
+    return md.convert(escape_markdown(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "<svg onload=alert(1)>",
+        "[click](javascript:alert(1))",
+        "![img](data:image/png;base64,AAAA)",
+        "<https://example.org/autolink>",
+        "{{ config.SECRET }} {% include 'x' %}",
+        "# not a heading",
+        "1. not a list",
+        "- not a list",
+        "> not a quote",
+        ": not a definition",
+        "*[HTML]: not an abbreviation",
+        "[^1]: not a footnote",
+        "a | b | c",
+        "**not bold** _not em_ `not code`",
+        "Tom & Jerry &amp; friends &lt;3",
+        "===",
+        "x {: .class onclick=alert(1)}",
+    ],
+)
+def test_markdown_shows_the_text_verbatim(text):
+    html = render(text)
+    assert "<script" not in html and "<img" not in html and "<svg" not in html and "<a " not in html
+    assert html.startswith("<p>") and html.endswith("</p>")
+    # the browser would show the text exactly as it was on the page
+    shown = html_lib.unescape(html[3:-4])
+    assert shown == clean_line(text)
+
+
+def test_clean_line_removes_newlines_and_controls():
+    assert clean_line("Title\nStatus: draft\r\x00\x1b[31m\u2028x") == "Title Status: draft [31m x"
+
+
+def test_clean_text_keeps_newlines_but_drops_invisible():
+    assert clean_text("a\u200bb\r\nc\ufeff\x07") == "ab\nc"
+
+
+@pytest.mark.parametrize(
+    ("href", "base", "expected"),
+    [
+        ("javascript:alert(1)", "", ""),
+        (" JaVaScRiPt:alert(1)", "", ""),
+        ("data:text/html,<b>", "", ""),
+        ("vbscript:x", "", ""),
+        ("/path?q=1", "https://news.example/a/b", "https://news.example/path?q=1"),
+        ("relative", "", ""),
+        ("https://ex.example/{filename}/x y", "", "https://ex.example/%7Bfilename%7D/x%20y"),
+        ("mailto:desk@news.example", "", "mailto:desk@news.example"),
+    ],
+)
+def test_safe_href(href, base, expected):
+    assert safe_href(href, base) == expected
