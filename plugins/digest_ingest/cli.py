@@ -31,6 +31,8 @@ def read_pelican_settings(path: str) -> dict:
     """Pelican's settings from a config file, or Pelican's defaults when it is missing."""
     from pelican.settings import read_settings
 
+    # Pelican warns about feed URLs while reading settings; irrelevant to the ingest.
+    logging.getLogger("pelican.settings").setLevel(logging.ERROR)
     return read_settings(path if Path(path).is_file() else None)
 
 

@@ -1,0 +1,29 @@
+"""Helpers shared by the tests (importable: tests/ is on pytest's pythonpath)."""
+
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = REPO / "tests" / "fixtures"
+RAW_SMALL = FIXTURES / "raw_small"
+
+
+def make_config(content: Path, **settings):
+    """Ingest config for a content folder, serial unless DIGEST_JOBS says otherwise."""
+    from digest_ingest.config import load_config
+
+    jobs = settings.pop("DIGEST_JOBS", 1)
+    return load_config({"PATH": str(content), **settings}, DIGEST_JOBS=jobs)
+
+
+def build_site(content: Path, output: Path, **overrides) -> dict:
+    """Build ``content`` into ``output`` with the real pelicanconf.py; returns the settings used."""
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    settings = read_settings(
+        str(REPO / "pelicanconf.py"),
+        override={"PATH": str(content), "OUTPUT_PATH": str(output), "CACHE_CONTENT": False,
+                  "LOAD_CONTENT_CACHE": False, **overrides},
+    )
+    Pelican(settings).run()
+    return settings
