@@ -25,21 +25,39 @@ STATIC_PATHS = []
 IGNORE_FILES = [".#*", "*.tmp", ".digest-*"]
 THEME = str(HERE / "theme")
 
-# --- URLs -------------------------------------------------------------------
-# Posts live under their day, next to that day's digest page (/2018/02/26/).
+# Clean URLs: every page is a folder with an index.html.
 ARTICLE_URL = "{date:%Y}/{date:%m}/{date:%d}/{slug}/"
 ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
-# Posts in other languages are single posts too, not translations: same URL scheme.
-ARTICLE_LANG_URL = ARTICLE_URL
-ARTICLE_LANG_SAVE_AS = ARTICLE_SAVE_AS
+ARTICLE_LANG_URL = "{date:%Y}/{date:%m}/{date:%d}/{slug}-{lang}/"
+ARTICLE_LANG_SAVE_AS = ARTICLE_LANG_URL + "index.html"
 DRAFT_URL = "drafts/{slug}/"
 DRAFT_SAVE_AS = DRAFT_URL + "index.html"
-DRAFT_LANG_URL = DRAFT_URL
-DRAFT_LANG_SAVE_AS = DRAFT_SAVE_AS
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = PAGE_URL + "index.html"
-PAGE_LANG_URL = PAGE_URL
-PAGE_LANG_SAVE_AS = PAGE_SAVE_AS
+TAG_URL = "tag/{slug}/"
+TAG_SAVE_AS = TAG_URL + "index.html"
+TAGS_URL = "tag/"
+TAGS_SAVE_AS = "tag/index.html"
+ARCHIVES_URL = "archives/"
+ARCHIVES_SAVE_AS = "archives/index.html"
+MONTH_ARCHIVE_URL = "archives/{date:%Y}/{date:%m}/"
+MONTH_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_URL + "index.html"
+DAY_ARCHIVE_URL = "archives/{date:%Y}/{date:%m}/{date:%d}/"
+DAY_ARCHIVE_SAVE_AS = DAY_ARCHIVE_URL + "index.html"
+# No categories (posts have none) and no author pages (bylines are plain text).
+# Pelican still needs a category on every post (it writes drafts with one), hence the default.
+USE_FOLDER_AS_CATEGORY = False
+DEFAULT_METADATA = {"category": "news"}
+CATEGORY_URL = CATEGORY_SAVE_AS = ""
+AUTHOR_URL = AUTHOR_SAVE_AS = ""
+DIRECT_TEMPLATES = ["index", "tags", "archives"]
+INDEX_URL = ""
+PAGINATED_TEMPLATES = {"index": None, "tag": None, "company": None, "source": None}
+PAGINATION_PATTERNS = [
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+]
+DISPLAY_PAGES_ON_MENU = True
 
 # --- Plugins (run in this order) ------------------------------------------
 PLUGIN_PATHS = [str(HERE / "plugins")]
@@ -56,6 +74,8 @@ DIGEST_MAX_BYTES = 8_000_000             # larger raw pages are skipped and repo
 DIGEST_MIN_WORDS = 80                    # fewer words in the body -> flag too_short
 
 # --- Feeds ------------------------------------------------------------------
+# Atom only. Entry ids are tag: URIs from FEED_ID_AUTHORITY/FEED_ID_DATE and the
+# slug, so they survive a move to another host (digest_taxonomies/feeds.py).
 FEED_DOMAIN = SITEURL
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 FEED_ALL_RSS = None
@@ -64,18 +84,65 @@ CATEGORY_FEED_RSS = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = None
+TAG_FEED_ATOM = "feeds/tag/{slug}.atom.xml"
 FEED_MAX_ITEMS = 50
+FEED_ID_AUTHORITY = "techdigest.invalid"
+FEED_ID_DATE = "2025"
 
 DEFAULT_PAGINATION = 20
+
+# --- Taxonomies (plugins/digest_taxonomies) ------------------------------------
+COMPANY_URL = "company/{slug}/"
+COMPANY_SAVE_AS = COMPANY_URL + "index.html"
+COMPANY_FEED_ATOM = "feeds/company/{slug}.atom.xml"
+COMPANIES_URL = "company/"
+COMPANIES_SAVE_AS = "company/index.html"
+SOURCE_URL = "source/{slug}/"
+SOURCE_SAVE_AS = SOURCE_URL + "index.html"
+SOURCE_FEED_ATOM = "feeds/source/{slug}.atom.xml"
+SOURCES_URL = "source/"
+SOURCES_SAVE_AS = "source/index.html"
+TAXONOMY_CENTRAL_RANK = 2          # a company among a post's first N companies is central to it
+TAXONOMY_MORE_ABOUT = 4            # "More about <company>" links per main company on a post page
+TAXONOMY_CHART_MAX_DAYS = 60       # coverage chart: daily bars up to this span, monthly beyond
+TAXONOMY_CHART_MAX_MONTHS = 24
+OPML_SAVE_AS = "feeds.opml"
+SITEMAP_SAVE_AS = "sitemap.xml"
+SITEMAP_EXCLUDE = ["404.html", "drafts/*", "search/*", "theme/*"]
+ROBOTS_SAVE_AS = "robots.txt"
+ROBOTS_DISALLOW = ["drafts/"]
+PYGMENTS_STYLE_LIGHT = "xcode"       # both pass WCAG AA on their own background
+PYGMENTS_STYLE_DARK = "github-dark"
+PYGMENTS_CSS_SAVE_AS = "theme/css/pygments.css"
+
+# --- Stories (plugins/digest_stories) -------------------------------------------
+# Posts about one event form a story; the home page lists stories by day.
+STORY_WINDOW_DAYS = 4                    # posts of one story lie within this many days
+STORY_THRESHOLD = 0.15                   # mean similarity a post needs with a story to join it
+STORY_NEAR_DUPLICATE = 0.25              # shingle Jaccard above which a post is a copy of another
+STORY_STATE_FILE = "data/stories.json"   # below PATH: slug -> story id, keeps story URLs stable
+STORY_DAYS_PER_PAGE = 7                  # days of stories per home page
+STORY_PIN_BONUS = 10                     # importance added when an editor pinned a story's lead
+STORY_INDEX_SAVE_AS = "index.html"
+STORY_PAGE_URL = "page/{number}/"
+STORY_PAGE_SAVE_AS = "page/{number}/index.html"
+STORY_DAY_URL = "{date:%Y/%m/%d}/"
+STORY_DAY_SAVE_AS = "{date:%Y/%m/%d}/index.html"
+STORY_FEED_ATOM = "feeds/stories.atom.xml"
+# The stories digest is the home page: Pelican's own index would write the same file.
+INDEX_SAVE_AS = "" if "digest_stories" in PLUGINS else "index.html"
 
 # --- Search -----------------------------------------------------------------
 # Pagefind indexes the built site at the end of every build (plugin digest_search);
 # the search page (theme/templates/search.html) queries that index in the browser.
 PAGEFIND_ENABLED = True                  # False: build without a search index
-PAGEFIND_OPTIONS = []                    # extra pagefind CLI arguments, e.g. ["--force-language", "en"]
+# Extra pagefind CLI arguments. One index for posts in every language: the search
+# page queries the index of its own <html lang>, so a German post in a "de" index
+# would never be found from the English search page.
+PAGEFIND_OPTIONS = ["--force-language", DEFAULT_LANG]
 SEARCH_URL = "search/"
 SEARCH_SAVE_AS = "search/index.html"
-# Appends to DIRECT_TEMPLATES when an earlier section set it (Pelican's default otherwise).
-DIRECT_TEMPLATES = list(globals().get("DIRECT_TEMPLATES", ["index", "tags", "categories", "authors", "archives"]))
+# Appends to DIRECT_TEMPLATES when an earlier section set it.
+DIRECT_TEMPLATES = list(globals().get("DIRECT_TEMPLATES", ["index", "tags", "archives"]))
 if "search" not in DIRECT_TEMPLATES:
     DIRECT_TEMPLATES.append("search")

@@ -1,0 +1,150 @@
+"""Run the Pagefind indexer over a built site.
+
+The binary is the one shipped in the ``pagefind_bin`` wheel (found through the
+``pagefind`` package), so nothing is downloaded at build time. Pagefind writes
+into a fresh hidden folder inside the site first; the live bundle folder is
+only replaced once that run succeeded, so a failure leaves the site, and any
+previous index, as they were.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from digest_search.canonical import BundleFormatError, canonicalize_bundle
+
+BUNDLE_DIR = "pagefind"
+STAGING_PREFIX = ".pagefind-"  # hidden folders inside the site, renamed into place or removed
+# Options that decide where Pagefind reads or writes: this module sets those itself.
+RESERVED_OPTIONS = frozenset({"-s", "--site", "--output-path", "--output-subdir", "--serve"})
+_SUMMARY = re.compile(r"Indexed (\d+) pages?", re.IGNORECASE)
+_TAIL_LINES = 12
+
+
+class PagefindError(Exception):
+    """Pagefind could not index the site; the message says why."""
+
+
+def pagefind_command() -> list[str]:
+    """The command that starts the Pagefind binary from the installed wheel."""
+    try:
+        from pagefind.service import get_executable
+    except ImportError as exc:
+        raise PagefindError("the pagefind package is not installed (pip install 'pagefind[bin]')") from exc
+    executable = get_executable()
+    if executable is None:
+        raise PagefindError("no Pagefind binary found (pip install 'pagefind[bin]')")
+    return [str(executable)]
+
+
+def check_options(options: object) -> tuple[str, ...]:
+    """PAGEFIND_OPTIONS as a tuple of command-line arguments, or PagefindError."""
+    if isinstance(options, str) or not isinstance(options, Sequence):
+        raise PagefindError("PAGEFIND_OPTIONS must be a list of command-line arguments")
+    if not all(isinstance(o, str) for o in options):
+        raise PagefindError("PAGEFIND_OPTIONS must hold only strings")
+    reserved = sorted({o.split("=", 1)[0] for o in options} & RESERVED_OPTIONS)
+    if reserved:
+        raise PagefindError(f"PAGEFIND_OPTIONS may not set {', '.join(reserved)}: the plugin sets it")
+    return tuple(options)
+
+
+def index_site(
+    site: Path,
+    options: Sequence[str] = (),
+    command: Sequence[str] | None = None,
+    timeout: float = 900,
+) -> str:
+    """Index the HTML under ``site`` into ``site/pagefind``; return Pagefind's summary line.
+
+    Raises PagefindError, after removing its own temporary folder, when the
+    binary is missing, fails, times out or writes no bundle.
+    """
+    site = Path(site).resolve()
+    if not site.is_dir():
+        raise PagefindError(f"no site to index at {site}")
+    argv = [*(command or pagefind_command()), "--site", str(site), *check_options(options)]
+    try:
+        _remove_stale(site)
+        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=site))
+    except OSError as exc:
+        raise PagefindError(f"cannot write into {site}: {exc}") from exc
+    try:
+        # mkdtemp makes the folder private; the published bundle must be as readable as the site.
+        staging.chmod(site.stat().st_mode & 0o777)
+        output = _run([*argv, "--output-path", str(staging)], timeout)
+        if not (staging / "pagefind.js").is_file():
+            raise PagefindError("Pagefind exited without writing pagefind.js" + _tail(output))
+        _make_canonical(staging)
+        _replace_dir(staging, site / BUNDLE_DIR)
+    except OSError as exc:
+        raise PagefindError(f"cannot put the search bundle in place: {exc}") from exc
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return summary_line(output)
+
+
+def _remove_stale(site: Path) -> None:
+    """Remove staging folders an interrupted earlier run left in the site."""
+    for stale in site.glob(f"{STAGING_PREFIX}*"):
+        if stale.is_dir() and not stale.is_symlink():
+            shutil.rmtree(stale)
+
+
+def _run(argv: list[str], timeout: float) -> str:
+    """Run Pagefind; return its combined output, or raise PagefindError."""
+    try:
+        proc = subprocess.run(
+            argv, stdin=subprocess.DEVNULL, capture_output=True, text=True,
+            errors="replace", timeout=timeout, check=False,
+        )
+    except subprocess.TimeoutExpired as exc:
+        raise PagefindError(f"Pagefind took longer than {timeout:g} s and was stopped") from exc
+    except OSError as exc:
+        raise PagefindError(f"cannot start Pagefind ({argv[0]}): {exc}") from exc
+    output = proc.stdout + proc.stderr
+    if proc.returncode != 0:
+        raise PagefindError(f"Pagefind exited with status {proc.returncode}" + _tail(output))
+    return output
+
+
+def _make_canonical(bundle: Path) -> None:
+    """Sort what Pagefind writes in random order, so equal sites give equal bundles."""
+    try:
+        canonicalize_bundle(bundle)
+    except (BundleFormatError, OSError, ValueError, EOFError, KeyError, TypeError) as exc:
+        raise PagefindError(f"cannot make the Pagefind bundle deterministic: {exc}") from exc
+
+
+def _replace_dir(new: Path, live: Path) -> None:
+    """Move ``new`` to ``live``, replacing an older folder there."""
+    old = None
+    if live.exists() or live.is_symlink():
+        old = live.with_name(f"{new.name}-old")
+        live.rename(old)
+    new.rename(live)
+    if old is not None:
+        if old.is_dir() and not old.is_symlink():
+            shutil.rmtree(old)
+        else:
+            old.unlink()
+
+
+def summary_line(output: str) -> str:
+    """Pagefind's "Indexed N pages" line, or its last line of output."""
+    lines = [line.strip() for line in output.splitlines() if line.strip()]
+    for line in lines:
+        if _SUMMARY.search(line):
+            return line
+    return lines[-1] if lines else "Pagefind finished"
+
+
+def _tail(output: str) -> str:
+    """The last lines of Pagefind's output, to append to an error message."""
+    lines = [line for line in output.splitlines() if line.strip()][-_TAIL_LINES:]
+    return (":\n  " + "\n  ".join(lines)) if lines else " (no output)"
