@@ -1,0 +1,52 @@
+"""Signal glue: every receiver is a module-level function (blinker keeps weak references).
+
+Receivers stay connected once any build in the process loaded the plugin,
+so each checks that the current build enabled it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from pelican import signals
+
+from digest_taxonomies.feeds import DigestWriter
+from digest_taxonomies.generator import TaxonomyGenerator
+from digest_taxonomies.sitemap import write_sitemap_and_robots
+from digest_taxonomies.wrappers import convert_metadata
+
+NAME = "digest_taxonomies"
+
+
+def enabled(settings: Mapping[str, Any]) -> bool:
+    """Whether this build's PLUGINS (names, once Pelican loaded them) include this plugin."""
+    return NAME in (settings.get("PLUGINS") or ())
+
+
+def convert_post_metadata(generator: Any, metadata: dict[str, Any]) -> None:
+    """Companies and Source headers -> Company/Source objects, before the Article exists."""
+    if enabled(generator.settings):
+        convert_metadata(metadata, generator.settings)
+
+
+def add_generator(pelican: Any) -> type[TaxonomyGenerator] | None:
+    return TaxonomyGenerator if enabled(pelican.settings) else None
+
+
+def use_digest_writer(pelican: Any) -> type[DigestWriter] | None:
+    return DigestWriter if enabled(pelican.settings) else None
+
+
+def write_sitemap(pelican: Any) -> None:
+    """After every generator (and every plugin's) wrote its pages."""
+    if enabled(pelican.settings):
+        write_sitemap_and_robots(Path(pelican.output_path), pelican.settings)
+
+
+def register() -> None:
+    signals.article_generator_context.connect(convert_post_metadata)
+    signals.get_generators.connect(add_generator)
+    signals.get_writer.connect(use_digest_writer)
+    signals.finalized.connect(write_sitemap)

@@ -1,0 +1,129 @@
+"""Posts grouped by company and by outlet, and the orderings pages show them in.
+
+Plain functions over Pelican articles (anything with ``date``, ``slug`` and
+the attribute being indexed). When the stories plugin is on, a post has a
+``story`` whose ``lead`` stands for the whole story in listings.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+Post = Any  # a pelican.contents.Article; duck-typed so tests can use small stand-ins
+
+
+def newest_first(posts: Iterable[Post]) -> list[Post]:
+    """Posts by date, newest first; equal dates by slug, so file order never matters."""
+    by_slug = sorted(posts, key=lambda p: p.slug)
+    return sorted(by_slug, key=lambda p: p.date, reverse=True)
+
+
+def values_of(post: Post, attr: str) -> list[Any]:
+    """The wrappers a post carries in ``attr`` (a list, a single value or nothing)."""
+    value = getattr(post, attr, None)
+    if value is None or isinstance(value, str):
+        return []
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
+def unify_names(posts: Sequence[Post], attr: str) -> dict[str, Any]:
+    """Give every post the same wrapper object per slug, named by its commonest spelling.
+
+    "Microsoft" in one header and "microsoft" in another share a slug; the page
+    title should not depend on which post was read first. Ties go to the
+    alphabetically first spelling. Returns the wrappers by slug.
+    """
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    first: dict[str, Any] = {}
+    for post in posts:
+        for item in values_of(post, attr):
+            spellings[item.slug][item.name] += 1
+            first.setdefault(item.slug, item)
+    for slug, counts in spellings.items():
+        first[slug].name = min(counts, key=lambda name: (-counts[name], name))
+    for post in posts:
+        value = getattr(post, attr, None)
+        if isinstance(value, list):
+            setattr(post, attr, [first[item.slug] for item in value])
+        elif value is not None and not isinstance(value, str):
+            setattr(post, attr, first[value.slug])
+    return first
+
+
+def index_by(posts: Sequence[Post], attr: str) -> list[tuple[Any, list[Post]]]:
+    """(value, its posts in the given order) for every value of ``attr``, by slug."""
+    groups: dict[Any, list[Post]] = defaultdict(list)
+    for post in posts:
+        for item in values_of(post, attr):
+            groups[item].append(post)
+    return sorted(groups.items(), key=lambda kv: (kv[0].slug, kv[0].name))
+
+
+def is_central(post: Post, company: Any, rank: int) -> bool:
+    """Whether the company is among the first ``rank`` companies of the post."""
+    return company in values_of(post, "companies")[:rank]
+
+
+def representative(post: Post) -> Post:
+    """What a listing shows for a post: its story's lead, else the post itself."""
+    story = getattr(post, "story", None)
+    return getattr(story, "lead", None) or post
+
+
+def _group_key(post: Post) -> Any:
+    story = getattr(post, "story", None)
+    return ("story", story.id) if story is not None else ("post", post.slug)
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """A company page's entries: ``central`` first (that many), then the rest."""
+
+    entries: list[Post]
+    central: int
+
+
+def company_listing(company: Any, posts: Sequence[Post], rank: int) -> Listing:
+    """One entry per story (or per post without a story), central ones first.
+
+    A story is central to the company when any of its posts names the company
+    among its first ``rank`` companies. ``posts`` are newest first, and so is
+    each half of the result.
+    """
+    reps: dict[Any, Post] = {}
+    central: set[Any] = set()
+    for post in posts:
+        key = _group_key(post)
+        reps.setdefault(key, representative(post))
+        if is_central(post, company, rank):
+            central.add(key)
+    first = [rep for key, rep in reps.items() if key in central]
+    rest = [rep for key, rep in reps.items() if key not in central]
+    return Listing(first + rest, len(first))
+
+
+def more_about(
+    post: Post, posts_by_company: Mapping[str, Sequence[Post]], rank: int, limit: int
+) -> list[tuple[Any, list[Post]]]:
+    """For each main company of a post, a few other stories that name it, newest first.
+
+    Skips the post's own story and anything already listed for an earlier company.
+    """
+    shown = {_group_key(post)}
+    sections = []
+    for company in values_of(post, "companies")[:rank]:
+        picks = []
+        for other in posts_by_company.get(company.slug, ()):
+            key = _group_key(other)
+            if key in shown:
+                continue
+            shown.add(key)
+            picks.append(representative(other))
+            if len(picks) == limit:
+                break
+        if picks:
+            sections.append((company, picks))
+    return sections

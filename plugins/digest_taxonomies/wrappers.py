@@ -1,0 +1,97 @@
+"""Companies and outlets as Pelican URL wrappers, made from post headers.
+
+``Companies: Microsoft; Xiaomi`` becomes ``[Company("Microsoft"), ...]`` and
+``Source: The Verge`` becomes ``Source("The Verge")``, the way Pelican turns
+``Tags`` into ``Tag`` objects. Like every URLWrapper they compare and hash by
+slug (Pelican's ``slugify``) and print as their display name.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from pelican.urlwrappers import URLWrapper
+
+from digest_core.text import clean_line, safe_href
+from digest_taxonomies.config import setting
+
+
+class _Taxon(URLWrapper):
+    """A URLWrapper whose URL settings fall back to the plugin defaults."""
+
+    def _format(self, key: str) -> str:
+        template = setting(self.settings, f"{type(self).__name__.upper()}_{key}")
+        return str(template or "").format(slug=self.slug, name=self.name)
+
+    @property
+    def url(self) -> str:
+        return self._format("URL")
+
+    @property
+    def save_as(self) -> str:
+        return self._format("SAVE_AS")
+
+    @property
+    def page_name(self) -> str:
+        return os.path.splitext(self._format("URL"))[0]
+
+    @property
+    def feed_atom(self) -> str:
+        """Output path (and URL) of this value's Atom feed; "" when disabled."""
+        return self._format("FEED_ATOM")
+
+
+class Company(_Taxon):
+    """A company named in a post's ``Companies`` header."""
+
+
+class Source(_Taxon):
+    """An outlet: the publication a post's original article comes from."""
+
+
+def split_names(value: str | Iterable[str]) -> list[str]:
+    """Names from a ``"A; B"`` header value (or repeated headers), cleaned, in order."""
+    parts = [value] if isinstance(value, str) else list(value)
+    names = (clean_line(name) for part in parts for name in str(part).split(";"))
+    return [name for name in names if name]
+
+
+def wrap_all(cls: type[_Taxon], names: Iterable[str], settings: Mapping[str, Any]) -> list[_Taxon]:
+    """One wrapper per distinct slug, first spelling wins; unsluggable names are dropped."""
+    seen: dict[str, _Taxon] = {}
+    for name in names:
+        item = cls(name, settings)
+        if item.slug and item.slug not in seen:
+            seen[item.slug] = item
+    return list(seen.values())
+
+
+def convert_metadata(metadata: dict[str, Any], settings: Mapping[str, Any]) -> None:
+    """Turn a post's header strings into wrappers, in place.
+
+    ``companies`` becomes a list of Company, ``source`` a Source, ``source_url``
+    is kept only when it is a safe http(s) link, and ``title`` loses control
+    characters (they would break the XML feed writer).
+    """
+    if "title" in metadata:
+        metadata["title"] = clean_line(str(metadata["title"]))
+    if "companies" in metadata:
+        metadata["companies"] = wrap_all(Company, split_names(metadata["companies"]), settings)
+    if "source" in metadata:
+        value = metadata["source"]
+        if isinstance(value, list):  # a repeated Source header: the first wins
+            value = value[0] if value else ""
+        name = clean_line(str(value))
+        sources = wrap_all(Source, [name], settings)
+        if sources:
+            metadata["source"] = sources[0]
+        else:
+            del metadata["source"]
+    if "source_url" in metadata:
+        href = safe_href(str(metadata["source_url"]))
+        if href:
+            metadata["source_url"] = href
+        else:
+            del metadata["source_url"]

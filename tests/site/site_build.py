@@ -1,0 +1,34 @@
+"""Building the handwritten posts of tests/fixtures/site_posts with the real pelicanconf.py."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from pelican import Pelican
+from pelican.settings import read_settings
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+POSTS = REPO / "tests" / "fixtures" / "site_posts"
+
+
+def make_content(root: Path) -> Path:
+    """A content folder with the fixture posts and the real pages (About, 404)."""
+    content = root / "content"
+    shutil.copytree(POSTS, content / "posts")
+    shutil.copytree(REPO / "content" / "pages", content / "pages")
+    return content
+
+
+def build(root: Path, **overrides) -> Path:
+    """Build into ``root``/output with only our plugin unless ``overrides`` say otherwise."""
+    output = root / "output"
+    override = {
+        "PATH": str(make_content(root)), "OUTPUT_PATH": str(output), "CACHE_CONTENT": False,
+        "LOAD_CONTENT_CACHE": False, "PLUGINS": ["digest_taxonomies"],
+        # pelicanconf gives the home page to digest_stories when PLUGINS names it; these builds do not.
+        "INDEX_SAVE_AS": "index.html", **overrides,
+    }
+    Pelican(read_settings(str(REPO / "pelicanconf.py"), override=override)).run()
+    return output

@@ -1,0 +1,125 @@
+"""digest_taxonomies.taxonomy: indexes and orderings, on small stand-in posts."""
+
+from datetime import UTC, datetime
+from types import SimpleNamespace
+
+from digest_taxonomies.taxonomy import (
+    company_listing,
+    index_by,
+    is_central,
+    more_about,
+    newest_first,
+    representative,
+    unify_names,
+)
+from digest_taxonomies.wrappers import Company, Source
+from pelican.settings import DEFAULT_CONFIG
+
+SETTINGS = dict(DEFAULT_CONFIG)
+
+
+def post(slug, day, companies=(), source="", story=None):
+    """A stand-in Article: what the taxonomy functions read."""
+    p = SimpleNamespace(slug=slug, date=datetime(2025, 3, day, 12, tzinfo=UTC))
+    p.companies = [Company(c, SETTINGS) for c in companies]
+    if source:
+        p.source = Source(source, SETTINGS)
+    if story is not None:
+        p.story = story
+    return p
+
+
+def slugs(posts):
+    return [p.slug for p in posts]
+
+
+def test_newest_first_breaks_date_ties_by_slug():
+    posts = [post("b", 1), post("c", 2), post("a", 1)]
+    assert slugs(newest_first(posts)) == ["c", "a", "b"]
+
+
+def test_unify_names_picks_the_commonest_spelling_and_shares_one_object():
+    posts = [post("1", 1, ["microsoft"]), post("2", 2, ["Microsoft"]), post("3", 3, ["Microsoft", "Apple"])]
+    by_slug = unify_names(posts, "companies")
+    assert by_slug["microsoft"].name == "Microsoft"
+    assert posts[0].companies[0] is posts[1].companies[0] is by_slug["microsoft"]
+
+
+def test_unify_names_ties_go_to_the_alphabetically_first_spelling():
+    posts = [post("1", 1, ["openai"]), post("2", 2, ["OpenAI"])]
+    assert unify_names(posts, "companies")["openai"].name == "OpenAI"
+
+
+def test_unify_names_for_single_values():
+    posts = [post("1", 1, source="the verge"), post("2", 2, source="The Verge"), post("3", 3, source="The Verge")]
+    unify_names(posts, "source")
+    assert {p.source.name for p in posts} == {"The Verge"} and posts[0].source is posts[2].source
+
+
+def test_index_by_groups_in_post_order_sorted_by_slug():
+    posts = [post("x", 3, ["Xiaomi", "Apple"]), post("y", 2, ["Apple"]), post("z", 1, [])]
+    index = index_by(posts, "companies")
+    assert [(c.name, slugs(items)) for c, items in index] == [("Apple", ["x", "y"]), ("Xiaomi", ["x"])]
+
+
+def test_index_by_ignores_missing_and_unconverted_values():
+    plain = SimpleNamespace(slug="p", date=None, companies="Microsoft; Apple")
+    assert index_by([plain, SimpleNamespace(slug="q")], "companies") == []
+
+
+def test_is_central_means_among_the_first_companies():
+    p = post("p", 1, ["Google", "Apple", "Microsoft"])
+    ms = Company("Microsoft", SETTINGS)
+    assert not is_central(p, ms, 2)
+    assert is_central(p, ms, 3)
+
+
+def test_company_listing_puts_central_stories_first_then_newest():
+    ms = Company("Microsoft", SETTINGS)
+    posts = [
+        post("mention", 5, ["GitHub", "OpenAI", "Microsoft"]),
+        post("central-new", 4, ["Xiaomi", "Microsoft"]),
+        post("central-old", 2, ["Microsoft"]),
+    ]
+    listing = company_listing(ms, posts, rank=2)
+    assert slugs(listing.entries) == ["central-new", "central-old", "mention"]
+    assert listing.central == 2
+
+
+def test_company_listing_shows_one_entry_per_story_its_lead():
+    ms = Company("Microsoft", SETTINGS)
+    lead = post("lead", 4, ["Microsoft"])
+    story = SimpleNamespace(id="s1", lead=lead)
+    lead.story = story
+    coverage = post("coverage", 4, ["Xiaomi", "Apple", "Microsoft"], story=story)
+    other = post("other", 3, ["Apple", "Google", "Microsoft"])
+    listing = company_listing(ms, [coverage, lead, other], rank=2)
+    # The story is central because its lead names Microsoft first, though the newer coverage does not.
+    assert slugs(listing.entries) == ["lead", "other"]
+    assert listing.central == 1
+    assert representative(coverage) is lead
+
+
+def test_more_about_skips_own_story_and_repeats_and_respects_the_limit():
+    a = post("a", 9, ["Microsoft", "Xiaomi"])
+    story = SimpleNamespace(id="s", lead=a)
+    a.story = story
+    same_story = post("same", 9, ["Microsoft"], story=story)
+    ms_posts = [post(f"m{i}", 8 - i, ["Microsoft"]) for i in range(4)]
+    both = post("both", 1, ["Microsoft", "Xiaomi"])
+    xiaomi_only = post("x", 2, ["Xiaomi"])
+    by_company = {
+        "microsoft": [a, same_story, *ms_posts, both],
+        "xiaomi": [a, xiaomi_only, both],
+    }
+    sections = more_about(a, by_company, rank=2, limit=3)
+    assert [(c.name, slugs(items)) for c, items in sections] == [
+        ("Microsoft", ["m0", "m1", "m2"]),
+        ("Xiaomi", ["x", "both"]),
+    ]
+
+
+def test_more_about_is_empty_without_companies_or_other_posts():
+    lonely = post("l", 1, ["Acme"])
+    assert more_about(lonely, {"acme": [lonely]}, rank=2, limit=4) == []
+    assert more_about(post("n", 1), {}, rank=2, limit=4) == []

@@ -1,0 +1,67 @@
+"""digest_taxonomies.wrappers: header strings -> Company/Source objects."""
+
+import pytest
+from digest_taxonomies.wrappers import Company, Source, convert_metadata, split_names, wrap_all
+from pelican.settings import DEFAULT_CONFIG
+
+BASE = dict(DEFAULT_CONFIG)
+SETTINGS = {**BASE, "COMPANY_URL": "c/{slug}/", "SOURCE_SAVE_AS": "s/{slug}.html"}
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Microsoft; Xiaomi", ["Microsoft", "Xiaomi"]),
+        ("  Microsoft ;; ; Xiaomi  ", ["Microsoft", "Xiaomi"]),
+        (["Microsoft", "Xiaomi; Apple"], ["Microsoft", "Xiaomi", "Apple"]),
+        ("Harman Kardon, Inc.", ["Harman Kardon, Inc."]),
+        ("Evil\x00 Corp\r\n; ", ["Evil Corp"]),
+        ("", []),
+    ],
+)
+def test_split_names(value, expected):
+    assert split_names(value) == expected
+
+
+def test_wrappers_use_their_own_settings_and_fall_back_to_defaults():
+    company = Company("Microsoft", SETTINGS)
+    assert (company.slug, company.url) == ("microsoft", "c/microsoft/")
+    assert company.save_as == "company/microsoft/index.html"  # default
+    assert company.feed_atom == "feeds/company/microsoft.atom.xml"
+    source = Source("The Verge", SETTINGS)
+    assert (source.url, source.save_as) == ("source/the-verge/", "s/the-verge.html")
+    assert str(source) == "The Verge"
+
+
+def test_wrap_all_keeps_first_spelling_per_slug_and_drops_unsluggable_names():
+    items = wrap_all(Company, ["Microsoft", "microsoft", "!!!", "<b>Evil</b> Corp"], BASE)
+    assert [(c.name, c.slug) for c in items] == [("Microsoft", "microsoft"), ("<b>Evil</b> Corp", "evil-corp")]
+
+
+def test_convert_metadata():
+    meta = {
+        "title": "Bell\x07 in a\u2028title",
+        "companies": "Microsoft; Xiaomi; microsoft",
+        "source": "The Verge",
+        "source_url": "https://example.org/a?b=1&c=2",
+    }
+    convert_metadata(meta, BASE)
+    assert meta["title"] == "Bell in a title"
+    assert [c.name for c in meta["companies"]] == ["Microsoft", "Xiaomi"]
+    assert isinstance(meta["source"], Source) and meta["source"].slug == "the-verge"
+    assert meta["source_url"] == "https://example.org/a?b=1&c=2"
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,x", "/relative", ""])
+def test_unsafe_or_relative_source_urls_are_dropped(url):
+    meta = {"source_url": url, "source": "  "}
+    convert_metadata(meta, BASE)
+    assert meta == {}
+
+
+def test_conversion_is_idempotent():
+    meta = {"companies": "Microsoft; Xiaomi", "source": "Engadget"}
+    convert_metadata(meta, BASE)
+    once = ([c.name for c in meta["companies"]], meta["source"].name)
+    convert_metadata(meta, BASE)
+    assert ([c.name for c in meta["companies"]], meta["source"].name) == once
