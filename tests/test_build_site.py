@@ -6,9 +6,29 @@ from bs4 import BeautifulSoup
 SEED_TITLE = "Microsoft, Xiaomi to Make AI-Powered Speakers, Smartphones"
 
 
-def test_home_page_shows_the_seed_story(sample_site):
-    home = (sample_site / "index.html").read_text()
-    assert SEED_TITLE in BeautifulSoup(home, "html.parser").get_text()
+def river_pages(site):
+    """The home page and the older pages its "Older" links lead to, in order."""
+    page = site / "index.html"
+    while page:
+        soup = BeautifulSoup(page.read_text(), "html.parser")
+        yield soup
+        older = soup.find("a", rel="next")
+        page = site / older["href"].split("#")[0].lstrip("./").rstrip("/") / "index.html" if older else None
+
+
+def test_home_page_leads_to_the_seed_story(sample_site):
+    pages = list(river_pages(sample_site))
+    assert len(pages) >= 2
+    texts = [p.get_text() for p in pages]
+    assert any(SEED_TITLE in t for t in texts)
+    assert "Tech Digest" in texts[0]
+
+
+def test_seed_story_is_in_its_days_digest(sample_site):
+    """The two seeds (23 and 26 Feb) are one story, shown on the day it broke with both as coverage."""
+    day = BeautifulSoup((sample_site / "2018" / "02" / "23" / "index.html").read_text(), "html.parser")
+    links = [a["href"] for a in day.find("main").find_all("a")]
+    assert any("2018/02/26/microsoft-xiaomi-make-ai-powered-speakers-smartphones/" in href for href in links)
 
 
 def test_seed_post_page(sample_site):

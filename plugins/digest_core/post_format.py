@@ -10,6 +10,7 @@ on one line. Lists are joined with ``"; "`` so that a comma in a name
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from digest_core.records import Block, Inline
 from digest_core.text import clean_line, escape_markdown
@@ -110,8 +111,18 @@ def render_block(block: Block) -> str:
     return text
 
 
+def outline_levels(blocks: Sequence[Block]) -> dict[int, int]:
+    """Map the page's heading levels onto 2, 3, 4… in order: the post's title is the only h1,
+    and no level is skipped (h1 → h3 jumps break the page's outline)."""
+    levels = sorted({b.level for b in blocks if b.kind == "heading"})
+    return {level: min(2 + i, 6) for i, level in enumerate(levels)}
+
+
 def render_body(blocks: Iterable[Block]) -> str:
     """The post body: blocks separated by blank lines, ending in one newline."""
+    blocks = list(blocks)
+    levels = outline_levels(blocks)
+    blocks = [replace(b, level=levels[b.level]) if b.kind == "heading" else b for b in blocks]
     parts = [render_block(b) for b in blocks]
     return "\n\n".join(p for p in parts if p) + "\n"
 

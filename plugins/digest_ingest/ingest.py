@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -147,8 +148,7 @@ def _place(post: Post, config: IngestConfig, manifest: dict[str, ManifestEntry],
         slug = unique_slug(make_slug(post.meta.title), taken, post.meta.source)
         taken.add(slug)
         target = config.posts_dir / post_path(slug, post.meta.date)
-    raw_path = (config.raw_dir / rel.split("#")[0]).relative_to(config.content_dir).as_posix()
-    raw_path += "#" + rel.split("#")[1] if "#" in rel else ""
+    raw_path = Path(os.path.relpath(config.raw_dir / rel, config.content_dir)).as_posix()
     text = render(post, slug, config.flagged_status, raw_path)
     post_rel = target.relative_to(config.posts_dir).as_posix()
     if write_if_changed(target, text):

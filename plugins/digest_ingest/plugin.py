@@ -6,6 +6,7 @@ import logging
 
 from pelican import signals
 
+from digest_core.plugins import plugin_enabled
 from digest_ingest.config import ConfigError, load_config
 from digest_ingest.ingest import run_ingest
 
@@ -18,6 +19,8 @@ def ingest_before_build(pelican) -> None:
     Only changed posts are written, so the autoreload watcher does not loop.
     Returns None: this receiver adds no generator.
     """
+    if not plugin_enabled(pelican.settings, "digest_ingest"):
+        return None
     try:
         config = load_config(pelican.settings)
     except ConfigError as exc:

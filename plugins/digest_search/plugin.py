@@ -9,6 +9,7 @@ from typing import Any
 
 from pelican import signals
 
+from digest_core.plugins import plugin_enabled
 from digest_search.pagefind import PagefindError, check_options, index_site
 
 logger = logging.getLogger(__name__)
@@ -33,6 +34,8 @@ def search_settings(settings: Mapping[str, Any]) -> tuple[bool, tuple[str, ...]]
 
 def index_output(pelican: Any) -> None:
     """Index the build output; a failure is a warning and leaves the site alone."""
+    if not plugin_enabled(pelican.settings, "digest_search"):
+        return
     try:
         enabled, options = search_settings(pelican.settings)
         if not enabled:

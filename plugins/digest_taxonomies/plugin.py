@@ -12,6 +12,7 @@ from typing import Any
 
 from pelican import signals
 
+from digest_core.plugins import plugin_enabled
 from digest_taxonomies.feeds import DigestWriter
 from digest_taxonomies.generator import TaxonomyGenerator
 from digest_taxonomies.sitemap import write_sitemap_and_robots
@@ -21,8 +22,7 @@ NAME = "digest_taxonomies"
 
 
 def enabled(settings: Mapping[str, Any]) -> bool:
-    """Whether this build's PLUGINS (names, once Pelican loaded them) include this plugin."""
-    return NAME in (settings.get("PLUGINS") or ())
+    return plugin_enabled(settings, NAME)
 
 
 def convert_post_metadata(generator: Any, metadata: dict[str, Any]) -> None:

@@ -58,7 +58,7 @@ def test_body_structures():
         Block("table", rows=(("Model", "Price"), ("S9", "$719"))),
     ]
     body = render_body(blocks)
-    assert "### Sub &lt;b&gt;head&lt;/b&gt;" in body
+    assert "## Sub &lt;b&gt;head&lt;/b&gt;" in body
     assert "[docs](<https://ex.example/docs>)" in body
     assert "- one\n- \\- two" in body
     assert "1. first\n2. second" in body
@@ -69,3 +69,8 @@ def test_body_structures():
 
 def test_empty_blocks_are_dropped():
     assert render_body([Block.paragraph("  "), Block("list", items=((Inline(""),),)), Block.paragraph("x")]) == "x\n"
+
+
+def test_heading_levels_start_at_two_without_gaps():
+    blocks = [Block.heading("A", 1), Block.heading("B", 4), Block.heading("C", 3), Block.heading("D", 4)]
+    assert render_body(blocks) == "## A\n\n#### B\n\n### C\n\n#### D\n"
