@@ -1,0 +1,94 @@
+"""The digest pages: the home page (stories grouped by day, paginated by days) and one page per day.
+
+Templates and their variables:
+- ``index``: ``days`` [(date, [Story])], ``page_number``, ``page_count``,
+  ``prev_url`` (newer page) and ``next_url`` (older page), None at the ends.
+- ``day``: ``day`` (date), ``day_stories`` [Story], ``prev_day_url`` (the
+  previous, older day) and ``next_day_url`` (the next, newer day), None at the ends.
+URLs are relative to the site root: templates write ``{{ SITEURL }}/{{ next_url }}``.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from functools import partial
+from typing import Any
+
+from pelican.generators import Generator
+
+from digest_stories.config import StoryConfig, load_config
+from digest_stories.feed import write_story_feed
+from digest_stories.story import by_day
+
+logger = logging.getLogger(__name__)
+
+
+def page_urls(config: StoryConfig, count: int) -> list[tuple[str, str]]:
+    """(url, save_as) of home pages 1..count; page 1 is the site root."""
+    pages = [("", config.index_save_as)]
+    for number in range(2, count + 1):
+        pages.append((config.page_url.format(number=number), config.page_save_as.format(number=number)))
+    return pages
+
+
+class StoriesGenerator(Generator):
+    """Writes the home page, its older pages, the day pages and the stories feed."""
+
+    def generate_context(self) -> None:
+        """Nothing to read: the stories were put in the context when the articles were finalised."""
+
+    def generate_output(self, writer: Any) -> None:
+        config = load_config(self.settings)
+        stories = self.context.get("stories", [])
+        days = by_day(stories)
+        write = partial(writer.write_file, relative_urls=self.settings["RELATIVE_URLS"])
+        clash = self.pelican_writes_index(config)
+        if clash:
+            logger.warning("digest_stories: Pelican's own index also writes %s; set INDEX_SAVE_AS = \"\" "
+                           "(the stories digest replaces it)", config.index_save_as)
+        self.write_home(partial(write, override_output=clash), days, config)
+        self.write_days(write, days, config)
+        if config.feed_atom:
+            write_story_feed(writer, stories, self.context, config.feed_atom)
+
+    def pelican_writes_index(self, config: StoryConfig) -> bool:
+        """Whether ArticlesGenerator's "index" direct template targets our home page too."""
+        return "index" in self.settings.get("DIRECT_TEMPLATES", ()) and (
+            self.settings.get("INDEX_SAVE_AS", "index.html") == config.index_save_as
+        )
+
+    def write_home(self, write: Any, days: list[tuple[date, list[Any]]], config: StoryConfig) -> None:
+        per_page = config.days_per_page
+        chunks = [days[i:i + per_page] for i in range(0, len(days), per_page)] or [[]]
+        pages = page_urls(config, len(chunks))
+        template = self.get_template("index")
+        for number, (chunk, (url, save_as)) in enumerate(zip(chunks, pages), start=1):
+            write(
+                save_as,
+                template,
+                self.context,
+                days=chunk,
+                page_number=number,
+                page_count=len(chunks),
+                prev_url=pages[number - 2][0] if number > 1 else None,
+                next_url=pages[number][0] if number < len(pages) else None,
+                page_name="index",
+                url=url,
+            )
+
+    def write_days(self, write: Any, days: list[tuple[date, list[Any]]], config: StoryConfig) -> None:
+        template = self.get_template("day")
+        urls = [config.day_url.format(date=day) for day, _ in days]
+        for pos, (day, stories) in enumerate(days):  # newest first
+            write(
+                config.day_save_as.format(date=day),
+                template,
+                self.context,
+                day=day,
+                day_stories=stories,
+                prev_day_url=urls[pos + 1] if pos + 1 < len(urls) else None,
+                next_day_url=urls[pos - 1] if pos > 0 else None,
+                page_name="day",
+                url=urls[pos],
+            )

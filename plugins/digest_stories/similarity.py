@@ -1,0 +1,119 @@
+"""How alike two posts are as news: TF-IDF text vectors plus shared names and figures.
+
+``build_profiles`` weighs every post against the whole set being clustered
+(IDF); ``candidate_pairs`` finds the pairs worth scoring through an inverted
+index of rare keys, within the time window only; ``similarity`` scores one pair.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from digest_stories.features import TextFeatures, normalise_name
+from digest_stories.model import StoryItem
+
+TITLE_WEIGHT = 3  # a title word counts as three body words
+LEAD_WEIGHT = 1  # extra weight of the first paragraph's words
+TOP_TERMS = 8  # a post is indexed under its heaviest terms as well as its names and figures
+TEXT_SHARE = 0.6  # weight of text cosine against names-and-figures cosine
+KEY_NEIGHBOURS = 20  # per key, a post is paired with at most this many later posts in the window
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """One post's vectors, each of unit length (or empty)."""
+
+    terms: dict[str, float]
+    keys: dict[str, float]  # "e:" names and companies, "n:" figures
+    index_keys: tuple[str, ...]  # what the candidate index files it under
+
+
+def _term_counts(features: TextFeatures) -> Counter[str]:
+    counts = Counter(features.body)
+    for term in features.title:
+        counts[term] += TITLE_WEIGHT
+    for term in features.lead:
+        counts[term] += LEAD_WEIGHT
+    return counts
+
+
+def _keys(item: StoryItem, features: TextFeatures) -> set[str]:
+    found = {"e:" + key for key in map(normalise_name, item.companies) if key}
+    found |= {"e:" + n for n in features.names}
+    found |= {"n:" + n for n in features.numbers}
+    return found
+
+
+def _unit(weights: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(w * w for w in weights.values()))
+    return {k: w / norm for k, w in weights.items()} if norm else {}
+
+
+def build_profiles(items: Sequence[StoryItem], features: Sequence[TextFeatures]) -> list[Profile]:
+    """TF-IDF term vectors and IDF-weighted key vectors, IDF taken over ``items``."""
+    counts = [_term_counts(f) for f in features]
+    keys = [_keys(item, f) for item, f in zip(items, features)]
+    df: Counter[str] = Counter()
+    for c, k in zip(counts, keys):
+        df.update(c.keys())
+        df.update(k)
+    total = len(items)
+
+    def idf(token: str) -> float:
+        return math.log(1.0 + total / df[token])
+
+    profiles = []
+    for c, k in zip(counts, keys):
+        term_vec = _unit({t: (1.0 + math.log(n)) * idf(t) for t, n in c.items()})
+        key_vec = _unit({key: idf(key) for key in sorted(k)})  # sorted: float sums must not follow hash order
+        top = sorted(term_vec, key=lambda t: (-term_vec[t], t))[:TOP_TERMS]
+        index = [key for key in sorted(k) if df[key] > 1] + ["t:" + t for t in top if df[t] > 1]
+        profiles.append(Profile(term_vec, key_vec, tuple(index)))
+    return profiles
+
+
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b[k] for k, w in a.items() if k in b)
+
+
+def similarity(a: Profile, b: Profile) -> float:
+    """Text cosine blended with names-and-figures cosine, in [0, 1].
+
+    Both must agree: sharing only company names gives a low key cosine once
+    the other names and figures differ, and the text cosine stays low too.
+    """
+    return TEXT_SHARE * _dot(a.terms, b.terms) + (1.0 - TEXT_SHARE) * _dot(a.keys, b.keys)
+
+
+def candidate_pairs(
+    profiles: Sequence[Profile], times: Sequence[float | None], window: float
+) -> set[tuple[int, int]]:
+    """Pairs (i < j) that share an index key and lie within ``window`` seconds.
+
+    ``times`` must be ascending (None last). Each key's postings are in time
+    order; a post is paired with the next ``KEY_NEIGHBOURS`` postings of the
+    key inside the window. That bounds the pairs a busy key ("Apple" in a
+    launch week) adds, so candidates grow linearly with the archive, while
+    posts about one event still meet through their rarer shared keys.
+    """
+    postings: dict[str, list[int]] = defaultdict(list)
+    for index, profile in enumerate(profiles):
+        if times[index] is not None:
+            for key in profile.index_keys:
+                postings[key].append(index)
+    pairs: set[tuple[int, int]] = set()
+    for posting in postings.values():
+        if len(posting) < 2:
+            continue
+        stamps = [times[i] for i in posting]
+        for pos, i in enumerate(posting):
+            last = min(len(stamps), pos + 1 + KEY_NEIGHBOURS)
+            end = bisect_right(stamps, stamps[pos] + window, lo=pos + 1, hi=last)
+            pairs.update((i, j) for j in posting[pos + 1:end])
+    return pairs

@@ -1,0 +1,44 @@
+"""Similarity of two posts and candidate pairs from the inverted index."""
+
+from digest_stories.features import analyse
+from digest_stories.similarity import build_profiles, candidate_pairs, similarity
+from story_support import item
+
+DAY = 86400.0
+
+GITHUB = ("Microsoft agreed to buy GitHub for $7.5 billion in stock. Nat Friedman will run GitHub, "
+          "which 28 million developers use, and Satya Nadella promised it stays independent.")
+GITHUB_2 = ("Satya Nadella's $7.5 billion purchase of GitHub gives Microsoft a link to 28 million "
+            "developers; Nat Friedman becomes chief executive of the code host.")
+NATICK = ("Microsoft sank a data centre with 864 servers off the Orkney Islands for Project Natick, "
+          "cooled by the sea and powered by wind and tidal energy.")
+UNRELATED = ("Nintendo announced a Switch with a 7-inch OLED screen for $349.99, on sale on October 8 "
+             "alongside Metroid Dread, with a wider stand and a LAN dock.")
+
+
+def _profiles(*texts, companies=("Microsoft",)):
+    items = [item(f"p{i}", t, companies=companies) for i, t in enumerate(texts)]
+    return build_profiles(items, [analyse(i.title, i.text) for i in items])
+
+
+def test_same_event_scores_above_same_company_other_event():
+    a, b, c, d = _profiles(GITHUB, GITHUB_2, NATICK, UNRELATED)
+    assert similarity(a, b) > 2 * similarity(a, c)
+    assert similarity(a, b) > 0.3
+    assert similarity(a, d) < 0.05
+    assert similarity(a, b) == similarity(b, a)
+    assert abs(similarity(a, a) - 1.0) < 1e-9
+
+
+def test_candidates_need_a_shared_key_within_the_window():
+    profiles = _profiles(GITHUB, GITHUB_2, UNRELATED, GITHUB, companies=())
+    times = [0.0, DAY, 1.5 * DAY, 20 * DAY]
+    pairs = candidate_pairs(profiles, times, window=4 * DAY)
+    assert (0, 1) in pairs
+    assert not {p for p in pairs if 2 in p}  # shares nothing rare with the others
+    assert (0, 3) not in pairs and (1, 3) not in pairs  # same text, 20 days later
+
+
+def test_candidates_ignore_undated_posts():
+    profiles = _profiles(GITHUB, GITHUB_2)
+    assert candidate_pairs(profiles, [0.0, None], window=4 * DAY) == set()

@@ -1,0 +1,52 @@
+"""Posts (metadata + HTML) as StoryItems."""
+
+from datetime import datetime
+
+import pytest
+
+from digest_stories.items import make_item, names_of, overrides_of, plain_text
+from digest_stories.model import Overrides
+
+
+class Named:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+def test_plain_text_keeps_paragraphs_and_drops_markup_and_scripts():
+    html = ("<p>First &amp; <em>lead</em> paragraph.</p><script>alert('x')</script>"
+            "<ul><li>One</li><li>Two</li></ul><p>Last\u0007 line</p>")
+    assert plain_text(html) == "First & lead paragraph.\nOne\nTwo\nLast line"
+    assert plain_text("") == ""
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Microsoft; Xiaomi", ("Microsoft", "Xiaomi")),
+        ("Harman Kardon, Inc.", ("Harman Kardon", "Inc.")),  # no ";": Pelican's comma rule
+        ("Harman Kardon, Inc.; Apple", ("Harman Kardon, Inc.", "Apple")),
+        (["Apple", "Apple", " "], ("Apple",)),
+        ([Named("Microsoft"), Named("Xiaomi\n")], ("Microsoft", "Xiaomi")),
+        (None, ()),
+        ("", ()),
+    ],
+)
+def test_names_of(value, expected):
+    assert names_of(value) == expected
+
+
+def test_overrides_of_reads_lowercased_story_keys():
+    meta = {"story_lead": "Yes", "story_split": "no", "story_merge": " other-story \n", "story_hide": "true"}
+    assert overrides_of(meta) == Overrides(lead=True, split=False, merge="other-story", hide=True)
+    assert overrides_of({}) == Overrides()
+
+
+def test_make_item_cleans_hostile_values_and_drops_placeholder_dates():
+    item = make_item(
+        slug="s", title="A\ntitle\u0000", html="<p>Body</p>", date=datetime(9999, 12, 31), status="draft",
+        metadata={"source": "Outlet\r\nX", "companies": "A; B", "flags": "spun; no_date"},
+    )
+    assert (item.title, item.text, item.date, item.source) == ("A title", "Body", None, "Outlet X")
+    assert item.companies == ("A", "B") and item.flags == ("spun", "no_date") and item.status == "draft"
+    assert not item.clean

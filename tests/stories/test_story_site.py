@@ -1,0 +1,137 @@
+"""A tiny site built by Pelican with the stories plugin: home pages, day pages, feeds, duplicates, state."""
+
+from pathlib import Path
+
+import pytest
+from pelican import Pelican
+from pelican.settings import read_settings
+
+REPO = Path(__file__).resolve().parents[2]
+
+GITHUB = ("Microsoft agreed to buy GitHub for $7.5 billion in stock. Nat Friedman will run GitHub, which "
+          "28 million developers use, and Satya Nadella promised the service stays independent and open.")
+GITHUB_2 = ("Satya Nadella's $7.5 billion purchase of GitHub gives Microsoft a direct link to 28 million "
+            "developers. Nat Friedman becomes chief executive of the code host, which stays independent.")
+NATICK = ("Microsoft sank a data centre with 864 servers off the Orkney Islands for Project Natick. The "
+          "sealed vessel is cooled by the sea and powered by wind and tidal energy for five years.")
+SWITCH = ("Nintendo announced a Switch with a 7-inch OLED screen for $349.99, on sale on October 8 "
+          "alongside Metroid Dread, with a wider stand, 64 GB of storage and a dock with a LAN port.")
+ZOOM = ("Zoom corrected a claim of 300 million daily users: the figure counts meeting participants, "
+        "a person once for every meeting joined, Zoom said after reporters asked about it.")
+
+POSTS = [
+    ("github-bitwire", "Microsoft buys GitHub", "2018-06-04 15:00", "Bitwire", GITHUB, ()),
+    ("github-packet", "Why Nadella wanted GitHub", "2018-06-05 08:00", "Packet News", GITHUB_2, ()),
+    ("github-mirror", "Mirror copy of the GitHub deal", "2018-06-05 09:00", "Mirror", GITHUB, ()),
+    ("github-draft", "Spun GitHub draft", "2018-06-05 10:00", "Drafty", GITHUB + " " + GITHUB_2,
+     ("Status: draft", "Flags: spun")),
+    ("natick", "Microsoft sinks a data centre", "2018-06-06 10:00", "Bitwire", NATICK, ()),
+    ("switch-hidden", "Nintendo Switch OLED", "2018-06-08 10:00", "Kernel Weekly", SWITCH,
+     ("Story_hide: yes",)),
+    ("hostile", "<script>alert(1)</script> Zoom & users", "2018-06-08 12:00", "Daily Datum", ZOOM, ()),
+]
+
+
+def _write_posts(content: Path) -> None:
+    folder = content / "posts" / "2018"
+    folder.mkdir(parents=True)
+    for slug, title, date, source, body, extra in POSTS:
+        header = [f"Title: {title}", f"Date: {date}", f"Slug: {slug}", f"Source: {source}",
+                  "Companies: Microsoft", *extra]
+        (folder / f"{slug}.md").write_text("\n".join(header) + "\n\n" + body + "\n", encoding="utf-8")
+
+
+def _build(content: Path, output: Path) -> None:
+    settings = read_settings(str(REPO / "pelicanconf.py"), override={
+        "PATH": str(content), "OUTPUT_PATH": str(output), "PLUGINS": ["digest_stories"],
+        "PLUGIN_PATHS": [str(REPO / "plugins")], "THEME": str(REPO / "theme"), "CACHE_CONTENT": False,
+        "LOAD_CONTENT_CACHE": False, "STORY_DAYS_PER_PAGE": 1, "INDEX_SAVE_AS": "",
+    })
+    Pelican(settings).run()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> tuple[Path, Path]:
+    root = tmp_path_factory.mktemp("stories-site")
+    _write_posts(root / "content")
+    _build(root / "content", root / "output")
+    return root / "content", root / "output"
+
+
+def _read(output: Path, path: str) -> str:
+    return (output / path).read_text(encoding="utf-8")
+
+
+pytestmark = pytest.mark.slow
+
+
+def test_home_pages_are_paginated_by_day(site):
+    _, output = site
+    home, page2, page3 = _read(output, "index.html"), _read(output, "page/2/index.html"), \
+        _read(output, "page/3/index.html")
+    assert "Zoom" in home and "page/2/" in home
+    assert "Microsoft sinks a data centre" in page2
+    assert "Microsoft buys GitHub" in page3 or "Why Nadella wanted GitHub" in page3
+    assert not (output / "page" / "4").exists()
+
+
+def test_hostile_titles_are_shown_as_text(site):
+    home = _read(site[1], "index.html")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in home and "<script>alert(1)" not in home
+
+
+def test_a_story_lists_other_outlets_once_and_never_leads_with_a_draft(site):
+    _, output = site
+    page = _read(output, "page/3/index.html")
+    assert "Packet News" in page or "Bitwire" in page
+    assert "Mirror copy" not in page and "Spun GitHub draft" not in page
+    assert page.count("Why Nadella wanted GitHub") == 1
+
+
+def test_day_pages_are_the_issue_of_the_day_a_story_was_first_reported(site):
+    _, output = site
+    day = _read(output, "2018/06/04/index.html")
+    assert "Microsoft buys GitHub" in day and "Microsoft sinks a data centre" not in day
+    assert not (output / "2018" / "06" / "05" / "index.html").exists()
+    assert "2018/06/06/" in day  # link to the next (newer) day
+
+
+def test_duplicates_keep_their_page_but_leave_listings_and_feeds(site):
+    _, output = site
+    assert (output / "2018" / "06" / "05" / "github-mirror" / "index.html").exists()
+    assert "github-mirror" not in _read(output, "feeds/all.atom.xml")
+    assert "github-mirror" not in _read(output, "archives/index.html")
+
+
+def test_hidden_stories_leave_home_days_and_the_stories_feed_but_keep_their_posts(site):
+    _, output = site
+    feed = _read(output, "feeds/stories.atom.xml")
+    assert "Nintendo" not in _read(output, "index.html") and "Nintendo" not in feed
+    assert (output / "2018" / "06" / "08" / "switch-hidden" / "index.html").exists()
+    assert "2018/06/06/#story-natick" in feed  # the entry links to the story on its day page
+
+
+def test_state_is_written_once_and_rebuilds_are_identical(site):
+    content, output = site
+    state_file = content / "data" / "stories.json"
+    state = state_file.read_text()
+    assert '"github-mirror": "github-' in state and '"natick": "natick"' in state
+    mtime, home = state_file.stat().st_mtime_ns, _read(output, "index.html")
+    _build(content, output)
+    assert state_file.stat().st_mtime_ns == mtime
+    assert _read(output, "index.html") == home
+
+
+def test_a_build_without_the_plugin_is_left_alone(site, tmp_path):
+    """Receivers stay connected after the build above; a build that did not enable the plugin is untouched."""
+    content, _ = site
+    output = tmp_path / "output"
+    settings = read_settings(str(REPO / "pelicanconf.py"), override={
+        "PATH": str(content), "OUTPUT_PATH": str(output), "PLUGINS": [], "THEME": str(REPO / "theme"),
+        "CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False, "INDEX_SAVE_AS": "index.html",
+    })
+    Pelican(settings).run()
+    assert not (output / "feeds" / "stories.atom.xml").exists()
+    assert not (output / "2018" / "06" / "04" / "index.html").exists()
+    assert (output / "2018" / "06" / "05" / "github-mirror" / "index.html").exists()
+    assert "github-mirror" in _read(output, "feeds/all.atom.xml")  # no story: listed like any post
