@@ -38,7 +38,13 @@ def test_search_settings_rejects_a_string() -> None:
 
 def pelican_stub(output: Path, **settings: object) -> SimpleNamespace:
     """What index_output reads from the Pelican object."""
-    return SimpleNamespace(settings=settings, output_path=str(output))
+    return SimpleNamespace(settings={"PLUGINS": ["digest_search"], **settings}, output_path=str(output))
+
+
+def test_a_build_without_the_plugin_is_left_alone(tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text("<p>home</p>")
+    index_output(SimpleNamespace(settings={"PLUGINS": ["digest_taxonomies"]}, output_path=str(tmp_path)))
+    assert not (tmp_path / "pagefind").exists()
 
 
 def test_disabled_search_builds_no_index(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
