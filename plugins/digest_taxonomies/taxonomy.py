@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 Post = Any  # a pelican.contents.Article; duck-typed so tests can use small stand-ins
 
@@ -29,13 +30,42 @@ def values_of(post: Post, attr: str) -> list[Any]:
     return list(value) if isinstance(value, (list, tuple)) else [value]
 
 
+def _looks_like_a_slug_or_domain(name: str) -> bool:
+    """"gadget-harbor" (a raw folder) or "gadgetharbor.example" (a URL's host): last-resort names."""
+    return " " not in name and name == name.lower()
+
+
+def _host(post: Post) -> str:
+    return (urlsplit(str(getattr(post, "source_url", "") or "")).hostname or "").removeprefix("www.")
+
+
+def name_outlets_by_host(posts: Sequence[Post]) -> None:
+    """A post whose outlet is only known by its URL's host takes the name other posts
+    from that host give it ("asiatechmonitor.example" -> "Asia Tech Monitor")."""
+    names: dict[str, Counter[str]] = defaultdict(Counter)
+    for post in posts:
+        source = getattr(post, "source", None)
+        if source is not None and not isinstance(source, str) and not _looks_like_a_slug_or_domain(source.name):
+            names[_host(post)][source.name] += 1
+    for post in posts:
+        source = getattr(post, "source", None)
+        host = _host(post)
+        if source is None or isinstance(source, str) or not host or source.name != host or not names.get(host):
+            continue
+        counts = names[host]
+        post.source = type(source)(min(counts, key=lambda n: (-counts[n], n)), source.settings)
+
+
 def unify_names(posts: Sequence[Post], attr: str) -> dict[str, Any]:
-    """Give every post the same wrapper object per slug, named by its commonest spelling.
+    """Give every post the same wrapper object per slug, named by its best spelling.
 
     "Microsoft" in one header and "microsoft" in another share a slug; the page
-    title should not depend on which post was read first. Ties go to the
-    alphabetically first spelling. Returns the wrappers by slug.
+    title should not depend on which post was read first. A spelling that reads
+    as a name beats a folder- or domain-like one, then the commonest wins, then
+    the alphabetically first. Returns the wrappers by slug.
     """
+    if attr == "source":
+        name_outlets_by_host(posts)
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
     first: dict[str, Any] = {}
     for post in posts:
@@ -43,7 +73,7 @@ def unify_names(posts: Sequence[Post], attr: str) -> dict[str, Any]:
             spellings[item.slug][item.name] += 1
             first.setdefault(item.slug, item)
     for slug, counts in spellings.items():
-        first[slug].name = min(counts, key=lambda name: (-counts[name], name))
+        first[slug].name = min(counts, key=lambda n: (_looks_like_a_slug_or_domain(n), -counts[n], n))
     for post in posts:
         value = getattr(post, attr, None)
         if isinstance(value, list):

@@ -56,6 +56,22 @@ def test_unify_names_for_single_values():
     assert {p.source.name for p in posts} == {"The Verge"} and posts[0].source is posts[2].source
 
 
+def test_a_name_beats_a_folder_name_even_when_rarer():
+    posts = [post("1", 1, source="gadget-harbor"), post("2", 2, source="gadget-harbor"), post("3", 3, source="Gadget Harbor")]
+    unify_names(posts, "source")
+    assert {p.source.name for p in posts} == {"Gadget Harbor"}
+
+
+def test_an_outlet_known_only_by_its_host_takes_the_name_its_host_goes_by():
+    posts = [post("1", 1, source="asiatech.example"), post("2", 2, source="Asia Tech Monitor"), post("3", 3, source="other.example")]
+    posts[0].source_url = "https://www.asiatech.example/a"
+    posts[1].source_url = "https://asiatech.example/b"
+    posts[2].source_url = "https://other.example/c"
+    unify_names(posts, "source")
+    assert [p.source.name for p in posts] == ["Asia Tech Monitor", "Asia Tech Monitor", "other.example"]
+    assert posts[0].source is posts[1].source
+
+
 def test_index_by_groups_in_post_order_sorted_by_slug():
     posts = [post("x", 3, ["Xiaomi", "Apple"]), post("y", 2, ["Apple"]), post("z", 1, [])]
     index = index_by(posts, "companies")
