@@ -20,6 +20,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"\x7fELF", b"RIFF")
+_WESTERN = {"cp1250", "cp1252", "cp1254", "cp1257", "latin-1", "iso8859-1", "ascii"}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 # UTF-8 read as cp1252/latin-1 leaves a lead byte character followed by a continuation one.
 _MOJIBAKE = re.compile(
@@ -43,7 +44,10 @@ def decode(raw: RawPage) -> Decoded:
     if _looks_binary(text):
         raise DecodeError("binary file (mostly control characters)")
     if _MOJIBAKE.search(text):
-        text = ftfy.fix_text(text, unescape_html=False, normalization="NFC")
+        # Repair only: keep the page's curly quotes and full-width characters as they were.
+        text = ftfy.fix_text(
+            text, unescape_html=False, uncurl_quotes=False, fix_character_width=False, normalization="NFC"
+        )
         encoding += "+ftfy"
     text = clean_text(text)
     if not text.strip():
@@ -64,7 +68,15 @@ def _to_str(data: bytes, is_html: bool) -> tuple[str, str]:
         return data.decode(declared, errors="replace"), declared
     best = from_bytes(data[:200_000]).best()
     name = best.encoding if best else "cp1252"
+    if _is_western_single_byte(name):
+        # Guesses among Latin code pages are noise on short texts; news sites used cp1252.
+        name = "cp1252"
     return data.decode(name, errors="replace"), name
+
+
+def _is_western_single_byte(encoding: str) -> bool:
+    name = codecs.lookup(encoding).name
+    return name in _WESTERN or name.startswith(("iso8859", "mac-", "cp8", "cp7"))
 
 
 def _declared_charset(data: bytes) -> str | None:
@@ -78,6 +90,7 @@ def _declared_charset(data: bytes) -> str | None:
 
 
 def _looks_binary(text: str) -> bool:
+    """Text has a stray control character at most; binary data is full of them."""
     sample = text[:8192]
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
-    return "\x00" in sample and controls > len(sample) * 0.01 or controls > len(sample) * 0.10
+    return controls > len(sample) * 0.10

@@ -1,0 +1,45 @@
+"""discover: which files are raw pages, their sidecars, and JSON Lines exports."""
+
+import json
+
+from digest_core.records import RawPage, Rejected
+from digest_ingest.discover import Found, folder_of, iter_files, load, read_sidecar
+
+
+def test_pages_sidecars_and_leftovers(tmp_path):
+    for name in ("a.html", "b.htm", "c.txt", "c.json", "lonely.json", "notes.pdf", ".hidden.txt", "README.md", "x/d.jsonl"):
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("{}" if name.endswith(".json") else "text")
+    found = list(iter_files(tmp_path))
+    pages = {f.rel: f for f in found if isinstance(f, Found)}
+    rejected = {r.rel: r.reason for r in found if isinstance(r, Rejected)}
+    assert sorted(pages) == ["a.html", "b.htm", "c.txt", "x/d.jsonl"]
+    assert pages["c.txt"].sidecar == tmp_path / "c.json"
+    assert rejected == {"lonely.json": "sidecar without a page of the same name", "notes.pdf": "unsupported file type '.pdf'"}
+
+
+def test_folder_is_the_outlet_hint():
+    assert folder_of("the-verge/2018/a.html") == "the-verge"
+    assert folder_of("a.html") == ""
+
+
+def test_sidecar_must_be_an_object(tmp_path):
+    path = tmp_path / "s.json"
+    path.write_text("[1, 2]")
+    assert read_sidecar(path, "p.txt")[0] == {}
+    path.write_text('{"url": "https://x.example/"}')
+    assert read_sidecar(path, "p.txt") == ({"url": "https://x.example/"}, "")
+
+
+def test_jsonl_lines_become_pages(tmp_path):
+    path = tmp_path / "e.jsonl"
+    path.write_text("\n".join([
+        json.dumps({"url": "https://a.example/1", "html": "<p>x</p>", "source": "A"}),
+        "",
+        json.dumps({"url": "https://a.example/2", "text": "words"}),
+    ]))
+    pages = list(load(Found("e.jsonl", path), 1_000_000))
+    assert [(p.rel, p.kind, p.sidecar.get("url")) for p in pages if isinstance(p, RawPage)] == [
+        ("e.jsonl#1", "html", "https://a.example/1"), ("e.jsonl#3", "text", "https://a.example/2"),
+    ]
