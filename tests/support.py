@@ -15,13 +15,13 @@ def make_config(content: Path, **settings):
     return load_config({"PATH": str(content), **settings}, DIGEST_JOBS=jobs)
 
 
-def build_site(content: Path, output: Path, **overrides) -> dict:
-    """Build ``content`` into ``output`` with the real pelicanconf.py; returns the settings used."""
+def build_site(content: Path, output: Path, conf: str = "pelicanconf.py", **overrides) -> dict:
+    """Build ``content`` into ``output`` with the real settings file; returns the settings used."""
     from pelican import Pelican
     from pelican.settings import read_settings
 
     settings = read_settings(
-        str(REPO / "pelicanconf.py"),
+        str(REPO / conf),
         override={"PATH": str(content), "OUTPUT_PATH": str(output), "CACHE_CONTENT": False,
                   "LOAD_CONTENT_CACHE": False, **overrides},
     )

@@ -1,7 +1,12 @@
 """End to end: the bundled samples become a site whose home page, post pages and feed carry the seed story."""
 
+import shutil
+
 import feedparser
+import pytest
 from bs4 import BeautifulSoup
+
+from support import REPO, build_site
 
 SEED_TITLE = "Microsoft, Xiaomi to Make AI-Powered Speakers, Smartphones"
 
@@ -51,3 +56,36 @@ def test_main_feed_carries_the_seed_story(sample_site):
 
 def test_raw_pages_are_not_content(sample_site):
     assert not list(sample_site.rglob("raw/*")), "raw pages must never be read as content"
+
+
+@pytest.fixture(scope="module")
+def published_site(tmp_path_factory, monkeypatch_module):
+    """`SITEURL=https://news.example.org make publish`, into a temporary folder."""
+    monkeypatch_module.setenv("SITEURL", "https://news.example.org/")
+    root = tmp_path_factory.mktemp("publish")
+    shutil.copytree(REPO / "content", root / "content", ignore=shutil.ignore_patterns("posts"))
+    build_site(root / "content", root / "output", conf="publishconf.py")
+    return root / "output"
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_module():
+    with pytest.MonkeyPatch.context() as patch:
+        yield patch
+
+
+def test_published_site_uses_absolute_urls(published_site):
+    home = BeautifulSoup((published_site / "index.html").read_text(), "html.parser")
+    assert home.find("link", rel="stylesheet")["href"].startswith("https://news.example.org/")
+    assert home.find("link", rel="canonical")["href"] == "https://news.example.org/"
+    feed = feedparser.parse((published_site / "feeds" / "all.atom.xml").read_bytes())
+    assert not feed.bozo
+    assert all(e.link.startswith("https://news.example.org/20") for e in feed.entries)
+    assert "Sitemap: https://news.example.org/sitemap.xml" in (published_site / "robots.txt").read_text()
+
+
+def test_feed_ids_do_not_depend_on_the_host(sample_site, published_site):
+    def ids(site):
+        return sorted(e.id for e in feedparser.parse((site / "feeds" / "all.atom.xml").read_bytes()).entries)
+
+    assert ids(sample_site) == ids(published_site)
