@@ -90,13 +90,15 @@ def summary(name: str, bars: Sequence[Bucket]) -> str:
 def render_svg(title: str, desc: str, bars: Sequence[Bucket]) -> str:
     """The bars as an accessible inline SVG; every text is XML-escaped."""
     width = max(len(bars) * STEP, MIN_WIDTH)
+    step = width / len(bars)  # few bars spread over the whole width, many get STEP each
+    bar_width = round(step * BAR / STEP, 2)
     height = PLOT_HEIGHT + LABEL_HEIGHT
     top = max(b.count for b in bars) or 1
     rects = []
     for i, bar in enumerate(bars):
         h = round(bar.count / top * (PLOT_HEIGHT - 12)) if bar.count else 0
         rects.append(
-            f'<rect x="{i * STEP}" y="{PLOT_HEIGHT - h}" width="{BAR}" height="{h}">'
+            f'<rect x="{round(i * step, 2):g}" y="{PLOT_HEIGHT - h}" width="{bar_width:g}" height="{h}">'
             f"<title>{escape(bar.label)}: {bar.count}</title></rect>"
         )
     return (
