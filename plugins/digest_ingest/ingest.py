@@ -15,12 +15,13 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from digest_core.files import write_if_changed
 from digest_core.records import Post, RawPage, Rejected
 from digest_ingest.config import IngestConfig
 from digest_ingest.discover import iter_files, load
 from digest_ingest.pipeline import Resources, convert, load_resources, raw_hash
 from digest_ingest.slugs import make_slug, post_path, unique_slug
-from digest_ingest.write import ManifestEntry, file_hash, load_manifest, render, save_manifest, text_hash, write_if_changed
+from digest_ingest.write import ManifestEntry, file_hash, load_manifest, render, save_manifest, text_hash
 
 logger = logging.getLogger(__name__)
 PARALLEL_THRESHOLD = 24  # fewer pages than this convert faster in-process than in a pool

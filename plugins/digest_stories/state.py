@@ -12,13 +12,12 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import re
-import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from digest_core.files import write_if_changed
 from digest_stories.model import StoryGroup
 
 logger = logging.getLogger(__name__)
@@ -48,22 +47,7 @@ def render_state(state: Mapping[str, str]) -> str:
 
 def save_state(path: Path, state: Mapping[str, str]) -> bool:
     """Write the state atomically, only when it changed (autoreload must not loop); True if written."""
-    text = render_state(state)
-    try:
-        if path.read_text(encoding="utf-8") == text:
-            return False
-    except (OSError, ValueError):
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".digest-stories-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return True
+    return write_if_changed(path, render_state(state))
 
 
 def state_from_groups(groups: Sequence[StoryGroup]) -> dict[str, str]:
