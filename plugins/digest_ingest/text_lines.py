@@ -180,7 +180,7 @@ def byline_names(text: str) -> tuple[str, ...]:
     """Author names of a byline ("By Jane Doe and John Roe", "Jane Doe | Staff Writer"), else ()."""
     if len(text) > 120:
         return ()
-    for kind, pattern in _BYLINES:
+    for _kind, pattern in _BYLINES:
         if match := pattern.match(text):
             break
     else:
