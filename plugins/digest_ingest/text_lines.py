@@ -180,7 +180,7 @@ def byline_names(text: str) -> tuple[str, ...]:
     """Author names of a byline ("By Jane Doe and John Roe", "Jane Doe | Staff Writer"), else ()."""
     if len(text) > 120:
         return ()
-    for _kind, pattern in _BYLINES:
+    for kind, pattern in _BYLINES:  # noqa: B007 - the matching kind is used below
         if match := pattern.match(text):
             break
     else:
