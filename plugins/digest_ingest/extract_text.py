@@ -195,10 +195,12 @@ def _title_like(line: Line) -> bool:
 
 
 def _repeated(lines: list[Line], i: int) -> bool:
-    """Whether another line repeats line ``i`` or starts with it (a caption under the headline)."""
+    """Whether another line repeats line ``i``, starts with it (a caption under the headline)
+    or ends with it (a breadcrumb trail, which ends at the page's own title)."""
     key = lines[i].key
     others = (line.key for j, line in enumerate(lines) if j != i)
-    return any(other == key or (len(key) >= 20 and other.startswith(key)) for other in others)
+    long_enough = len(key) >= 20
+    return any(other == key or long_enough and (other.startswith(key) or other.endswith(key)) for other in others)
 
 
 def _body(lines: list[Line], classes: list[str], start: int, stop: int, head: int | None) -> list[int]:

@@ -208,3 +208,22 @@ def test_quality_gate_over_the_fixtures():
     hits = [bench.metadata_hits(bench.run(case.dump, case.name), case.meta) for case in cases]
     share = sum(all(h) for h in hits) / len(hits)
     assert share >= MIN_METADATA_HITS, f"title/date/authors right on {share:.0%} of the cases"
+
+
+def test_headline_named_by_the_breadcrumb_beats_a_section_and_byline_line():
+    dump = "\n".join([
+        "Gizmo Wire",
+        "Home | News | Phones | Contact",
+        "Home » News » Regulators fine chipmaker over delayed recall notices",
+        "March 3, 2019",
+        "News Desk | By editor",
+        "",
+        "Regulators fine chipmaker over delayed recall notices",
+        "",
+        "The national consumer regulator fined a chipmaker on Tuesday for waiting four months before telling "
+        "customers that a batch of power controllers could overheat in laptops.",
+        "The company said it had already replaced most of the affected parts and would appeal the size of the "
+        "penalty, which it called out of proportion to the risk.",
+    ])
+    extracted = extract(dump)
+    assert extracted.first("title").value == "Regulators fine chipmaker over delayed recall notices"
