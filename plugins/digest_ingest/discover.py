@@ -12,7 +12,7 @@ import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from digest_core.records import RawPage, Rejected
 
@@ -106,14 +106,30 @@ def _load_export(found: Found, max_bytes: int) -> Iterator[RawPage | Rejected]:
         yield Rejected(found.rel, "read", f"cannot read: {exc.strerror or exc}")
         return
     with handle:
-        for number, line in enumerate(handle, 1):
+        for number, line, size in _bounded_lines(handle, max_bytes):
             rel = f"{found.rel}#{number}"
-            if not line.strip():
-                continue
-            if len(line) > max_bytes:
-                yield Rejected(rel, "read", f"line too large: {len(line):,} bytes")
-                continue
-            yield _export_record(rel, line, folder_of(found.rel))
+            if line is None:
+                yield Rejected(rel, "read", f"line too large: {size:,} bytes (DIGEST_MAX_BYTES is {max_bytes:,})")
+            elif line.strip():
+                yield _export_record(rel, line, folder_of(found.rel))
+
+
+def _bounded_lines(handle: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes | None, int]]:
+    """(number, line, size) for each line; a line over ``max_bytes`` is skipped unread (line None)."""
+    number = 0
+    while True:
+        line = handle.readline(max_bytes + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) <= max_bytes or line.endswith(b"\n"):
+            yield number, line, len(line)
+            continue
+        size = len(line)
+        while line and not line.endswith(b"\n"):  # drain the rest of the oversized line in chunks
+            line = handle.readline(1 << 20)
+            size += len(line)
+        yield number, None, size
 
 
 def _export_record(rel: str, line: bytes, folder: str) -> RawPage | Rejected:

@@ -43,3 +43,13 @@ def test_jsonl_lines_become_pages(tmp_path):
     assert [(p.rel, p.kind, p.sidecar.get("url")) for p in pages if isinstance(p, RawPage)] == [
         ("e.jsonl#1", "html", "https://a.example/1"), ("e.jsonl#3", "text", "https://a.example/2"),
     ]
+
+
+def test_an_oversized_jsonl_line_is_skipped_without_reading_it_whole(tmp_path):
+    path = tmp_path / "e.jsonl"
+    small = json.dumps({"url": "https://a.example/1", "text": "words"}).encode()
+    path.write_bytes(small + b"\n" + b'{"text": "' + b"x" * 5_000_000 + b'"}\n' + small + b"\n")
+    results = list(load(Found("e.jsonl", path), 10_000))
+    assert [type(r).__name__ for r in results] == ["RawPage", "Rejected", "RawPage"]
+    assert results[1].rel == "e.jsonl#2" and "line too large: 5,000,013 bytes" in results[1].reason
+    assert results[2].rel == "e.jsonl#3"
