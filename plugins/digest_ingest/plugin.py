@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from pelican import signals
+from pelican.log import console
 
 from digest_core.plugins import plugin_enabled
 from digest_ingest.config import ConfigError, load_config
@@ -29,9 +30,9 @@ def ingest_before_build(pelican) -> None:
     if not config.on_build:
         return None
     report = run_ingest(config)
-    lines = report.lines()
-    logger.info("%s", lines[0])
-    for line in lines[1:]:
+    summary, *details = report.lines()
+    console.print(summary, markup=False, highlight=False)  # shown like Pelican's own "Done:" line
+    for line in details:
         if line.lstrip().startswith("failed"):
             logger.warning("%s", line.strip())
         else:
