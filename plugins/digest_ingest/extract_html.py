@@ -54,6 +54,7 @@ def extract_html(decoded: Decoded) -> Extracted:
     candidates = html_candidates(tree, page_url)
     languages = code_languages(tree)
     strip_elements(tree, *UNSAFE_TAGS, with_tail=False)
+    unwrap_layout_tables(tree)
     try:
         document = trafilatura.bare_extraction(tree, options=EXTRACTOR)
     except (RecursionError, LxmlError) as exc:  # its own ValueErrors it catches and logs
@@ -63,6 +64,38 @@ def extract_html(decoded: Decoded) -> Extracted:
         candidates += _fallback_dates(tree, page_url, blocks, candidates, decoded.raw.sidecar)
     kept, dropped = drop_boilerplate(blocks, candidates)
     return Extracted(decoded, tuple(kept), tuple(candidates), dropped)
+
+
+_TABLE_PARTS = ("table", "thead", "tbody", "tfoot", "tr", "td", "th")
+_BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "pre", "table", "article", "form")
+
+
+def unwrap_layout_tables(tree: HtmlElement) -> None:
+    """Turn tables used for page layout into plain divs, before trafilatura sees them.
+
+    An old-school page puts its menu, sidebar and article in the cells of one big table;
+    trafilatura keeps a table whole, furniture and all. As divs, each region is judged on
+    its own. A table is layout when a cell holds block elements (paragraphs, headings,
+    lists, other tables) or a long run of text; data tables keep their structure.
+    """
+    for table in list(tree.iter("table")):
+        if _is_layout_table(table):
+            for part in [table, *table.iterdescendants(*_TABLE_PARTS)]:
+                if part.tag != "table" or part is table or _is_layout_table(part):
+                    part.tag = "div"
+                    for attr in ("colspan", "rowspan", "cellpadding", "cellspacing", "border"):
+                        part.attrib.pop(attr, None)
+
+
+def _is_layout_table(table: HtmlElement) -> bool:
+    for cell in table.iterdescendants("td", "th"):
+        if next(cell.iterancestors("table"), None) is not table:
+            continue
+        if any(child.tag in _BLOCK_TAGS for child in cell.iterdescendants()):
+            return True
+        if len(" ".join(cell.itertext()).split()) > LAYOUT_CELL_WORDS:
+            return True
+    return False
 
 
 def parse_html(text: str) -> HtmlElement | None:

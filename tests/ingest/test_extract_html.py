@@ -253,3 +253,22 @@ def test_blocks_are_records_not_markup():
         for block in extract(path.name).blocks:
             assert isinstance(block, Block)
             assert block.kind == "code" or ("<p" not in block.text and "</" not in block.text)
+
+
+def test_layout_table_sidebar_and_menu_stay_out():
+    article = "".join(
+        f"<p>Paragraph {n} of the article says the chipmaker will build a second plant near the river and hire "
+        f"several hundred engineers over the next three years, according to its filing.</p>" for n in range(6)
+    )
+    page = (
+        "<html><body><table><tr><td colspan=2><a href='/'>Home</a> | <a href='/news'>News</a> | "
+        "<a href='/login'>Log in</a></td></tr><tr><td><table><tr><td><b>FREE NEWSLETTER</b><br>Get the digest "
+        "every Friday.<form><input name=email></form></td></tr><tr><td><b>POLL</b><br>Which phone next?<br>"
+        "<input type=radio> iPhone<br><input type=radio> Galaxy</td></tr></table></td>"
+        f"<td><h1>Chipmaker plans second plant</h1>{article}</td></tr>"
+        "<tr><td colspan=2>Copyright 2018 Example Daily. All rights reserved.</td></tr></table></body></html>"
+    )
+    text = body_text(from_text(page))
+    assert "Paragraph 5 of the article" in text
+    for junk in ("FREE NEWSLETTER", "POLL", "Galaxy", "Log in", "All rights reserved"):
+        assert junk not in text
