@@ -117,7 +117,8 @@ _WIDGET = re.compile(
          |abbonati|partilhar|pesquisar|entrar|assine|delen|zoeken|inloggen
          |(?:was|is)\s+this\s+(?:page|article|answer)\s+(?:helpful|useful)
          |view\s+(?:this\s+email\s+)?in\s+(?:your\s+)?browser
-         |forward\s+(?:this\s+email\s+)?to\s+a\s+friend)\W*$""",
+         |forward\s+(?:this\s+email\s+)?to\s+a\s+friend
+         |already\s+a\s+(?:subscriber|member)\W*(?:(?:sign|log)\s*in)?)\W*$""",
     re.VERBOSE,
 )
 
@@ -129,7 +130,7 @@ _BANNER_PHRASE = re.compile(
       |by\s+continuing\s+to\s+(?:use|browse)
       |manage\s+(?:preferences|consent)|sign\s+up\s+for\s+our\b|subscribe\s+to\s+our\b
       |(?:our|free|daily|weekly)\s+newsletters?\b|newsletter\s+sign-?up|enter\s+your\s+email|your\s+inbox
-      |already\s+a\s+subscriber|subscribers?\s+only|subscribe\s+(?:now|today)\b|to\s+continue\s+reading
+      |already\s+a\s+subscriber|subscribers?\s+only|(?:get|unlock)\s+unlimited\s+(?:digital\s+)?access|subscribe\s+(?:now|today)\b|to\s+continue\s+reading
       |create\s+a\s+free\s+account|wir\s+verwenden\s+cookies|nous\s+utilisons\s+des\s+cookies
       |utilizamos\s+cookies|utilizziamo\s+(?:i\s+)?cookie|usamos\s+cookies|wij\s+gebruiken\s+cookies
       |(?:earn|receive|get)\s+(?:a\s+)?(?:small\s+)?commission|affiliate\s+(?:links?|commission)
@@ -250,7 +251,7 @@ BANNER = Furniture(
     phrase=_BANNER_PHRASE,
     keys=(
         "cookie", "privacy", "continu", "manage", "sign up", "subscri", "newsletter", "email", "inbox",
-        "account", "commission", "affiliate", "unsubscribe", "preferences",
+        "account", "unlimited", "commission", "affiliate", "unsubscribe", "preferences",
     ),
 )
 COMMENT = Furniture(_COMMENT_LINE, _COMMENT_PHRASE)

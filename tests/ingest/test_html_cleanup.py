@@ -23,6 +23,7 @@ BOILERPLATE = [
     "© 2024 The Circuit Ledger. All rights reserved.",
     "Reporting by Helen Marsh in London; Editing by Nia Evans", "Weitere Artikel: 5G-Ausbau stockt",
     "Leave a comment", "Your email address will not be published. Required fields are marked *",
+    "Get unlimited access to The Ticker Tape for $1 for your first month.", "Already a subscriber? Sign in",
 ]
 PROSE = [
     "The company said on Tuesday that it had raised $40 million in a round led by Fjord Ventures.",
