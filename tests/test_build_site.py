@@ -89,3 +89,24 @@ def test_feed_ids_do_not_depend_on_the_host(sample_site, published_site):
         return sorted(e.id for e in feedparser.parse((site / "feeds" / "all.atom.xml").read_bytes()).entries)
 
     assert ids(sample_site) == ids(published_site)
+
+
+def test_same_samples_same_site_byte_for_byte(sample_site, tmp_path):
+    """A second build, in another process with another hash seed, gives identical posts and pages."""
+    import os
+    import subprocess
+    import sys
+
+    content = tmp_path / "content"
+    shutil.copytree(REPO / "content", content, ignore=shutil.ignore_patterns("posts", "stories.json"))
+    output = tmp_path / "output"
+    subprocess.run(
+        [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(REPO / "pelicanconf.py"), "-q"],
+        check=True, env={**os.environ, "PYTHONHASHSEED": "12345"}, capture_output=True,
+    )
+
+    def tree(root):
+        return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+    assert tree(output) == tree(sample_site)
+    assert tree(content / "posts") == tree(sample_site.parent / "content" / "posts")
