@@ -63,7 +63,7 @@ def published_site(tmp_path_factory, monkeypatch_module):
     """`SITEURL=https://news.example.org make publish`, into a temporary folder."""
     monkeypatch_module.setenv("SITEURL", "https://news.example.org/")
     root = tmp_path_factory.mktemp("publish")
-    shutil.copytree(REPO / "content", root / "content", ignore=shutil.ignore_patterns("posts"))
+    shutil.copytree(REPO / "content", root / "content", ignore=shutil.ignore_patterns("posts", "stories.json"))
     build_site(root / "content", root / "output", conf="publishconf.py")
     return root / "output"
 
