@@ -101,7 +101,8 @@ def test_same_samples_same_site_byte_for_byte(sample_site, tmp_path):
     shutil.copytree(REPO / "content", content, ignore=shutil.ignore_patterns("posts", "stories.json"))
     output = tmp_path / "output"
     subprocess.run(
-        [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(REPO / "pelicanconf.py"), "-q"],
+        [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(REPO / "pelicanconf.py"), "-q",
+         "-e", "CACHE_CONTENT=false", "LOAD_CONTENT_CACHE=false"],
         check=True, env={**os.environ, "PYTHONHASHSEED": "12345"}, capture_output=True,
     )
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from pelican import signals
 
+from digest_core.article import use_digest_article
 from digest_core.plugins import plugin_enabled
 from digest_stories.generator import StoriesGenerator
 from digest_stories.site import attach_stories
@@ -28,5 +29,6 @@ def add_generator(pelican: Any) -> type[StoriesGenerator] | None:
 
 
 def register() -> None:
+    use_digest_article()  # story cards and day pages ask every post for its URL many times
     signals.article_generator_finalized.connect(on_articles_finalized)
     signals.get_generators.connect(add_generator)

@@ -7,6 +7,7 @@ index of rare keys, within the time window only; ``similarity`` scores one pair.
 
 from __future__ import annotations
 
+import heapq
 import math
 from bisect import bisect_right
 from collections import Counter, defaultdict
@@ -62,16 +63,15 @@ def build_profiles(items: Sequence[StoryItem], features: Sequence[TextFeatures])
         df.update(c.keys())
         df.update(k)
     total = len(items)
-
-    def idf(token: str) -> float:
-        return math.log(1.0 + total / df[token])
-
+    idf = {token: math.log(1.0 + total / n) for token, n in df.items()}  # once per token, not per use
     profiles = []
     for c, k in zip(counts, keys):
-        term_vec = _unit({t: (1.0 + math.log(n)) * idf(t) for t, n in c.items()})
-        key_vec = _unit({key: idf(key) for key in sorted(k)})  # sorted: float sums must not follow hash order
-        top = sorted(term_vec, key=lambda t: (-term_vec[t], t))[:TOP_TERMS]
-        index = [key for key in sorted(k) if df[key] > 1] + ["t:" + t for t in top if df[t] > 1]
+        term_vec = _unit({t: (1.0 + math.log(n)) * idf[t] for t, n in c.items()})
+        ordered_keys = sorted(k)  # float sums must not follow hash order
+        key_vec = _unit({key: idf[key] for key in ordered_keys})
+        # The heaviest few, as sorted(...)[:TOP_TERMS] would give, without sorting every term.
+        top = heapq.nsmallest(TOP_TERMS, term_vec, key=lambda t: (-term_vec[t], t))
+        index = [key for key in ordered_keys if df[key] > 1] + ["t:" + t for t in top if df[t] > 1]
         profiles.append(Profile(term_vec, key_vec, tuple(index)))
     return profiles
 

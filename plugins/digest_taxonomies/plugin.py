@@ -12,6 +12,7 @@ from typing import Any
 
 from pelican import signals
 
+from digest_core.article import use_digest_article
 from digest_core.plugins import plugin_enabled
 from digest_taxonomies.feeds import DigestWriter
 from digest_taxonomies.generator import TaxonomyGenerator
@@ -46,6 +47,7 @@ def write_sitemap(pelican: Any) -> None:
 
 
 def register() -> None:
+    use_digest_article()  # company pages, feeds and post pages ask every post for its URL many times
     signals.article_generator_context.connect(convert_post_metadata)
     signals.get_generators.connect(add_generator)
     signals.get_writer.connect(use_digest_writer)

@@ -1,0 +1,38 @@
+"""Pelican's Article with its URL and output path worked out once, not on every use.
+
+Every listing, feed, sitemap entry and "More about" link asks a post for its
+``url``; Pelican formats ARTICLE_URL afresh each time (a metadata copy, a
+relative path and a date format per call), tens of thousands of times a
+build. This subclass keeps the answer while the fields a URL pattern uses
+stay the same. ``use_digest_article`` makes Pelican's ArticlesGenerator build
+it; the class keeps the name "Article" so everything that derives names from
+the class (settings, logs) sees no difference.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pelican.generators
+from pelican.contents import Article as PelicanArticle
+
+
+class Article(PelicanArticle):
+    """An Article whose ``url`` and ``save_as`` (and their lang_ forms) are memoised."""
+
+    def _url_state(self, key: str) -> tuple[Any, ...]:
+        """What the answer for ``key`` depends on that could change after reading."""
+        return (key, self.status, self.in_default_lang, getattr(self, "slug", None),
+                getattr(self, "date", None), getattr(self, "lang", None))
+
+    def get_url_setting(self, key: str) -> str:
+        state = self._url_state(key)
+        known = self.__dict__.setdefault("_url_memo", {})
+        if state not in known:
+            known[state] = super().get_url_setting(key)
+        return known[state]
+
+
+def use_digest_article() -> None:
+    """Make Pelican read posts into ``Article`` above (idempotent, for the whole process)."""
+    pelican.generators.Article = Article

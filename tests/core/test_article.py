@@ -1,0 +1,52 @@
+"""digest_core.article: the memoised Article gives Pelican's URLs, and follows changes."""
+
+from datetime import datetime
+
+import pelican.generators
+import pytest
+from pelican.contents import Article as PelicanArticle
+from pelican.settings import DEFAULT_CONFIG
+
+from digest_core.article import Article, use_digest_article
+
+SETTINGS = {
+    **DEFAULT_CONFIG,
+    "ARTICLE_URL": "{date:%Y/%m/%d}/{slug}/",
+    "ARTICLE_SAVE_AS": "{date:%Y/%m/%d}/{slug}/index.html",
+    "ARTICLE_LANG_URL": "{date:%Y/%m/%d}/{slug}-{lang}/",
+    "DRAFT_URL": "drafts/{slug}/",
+}
+
+
+def make(cls: type, **metadata: object) -> PelicanArticle:
+    fields = {"title": "T", "date": datetime(2025, 3, 4, 10), "slug": "a-post", **metadata}
+    return cls("<p>x</p>", metadata=fields, settings=dict(SETTINGS), source_path="/c/posts/a.md")
+
+
+@pytest.mark.parametrize("metadata", [{}, {"lang": "de"}, {"status": "draft"}, {"url": "elsewhere/"}])
+def test_same_url_and_save_as_as_pelican(metadata):
+    ours, theirs = make(Article, **metadata), make(PelicanArticle, **metadata)
+    assert (ours.url, ours.save_as) == (theirs.url, theirs.save_as)
+    assert (ours.url, ours.save_as) == (theirs.url, theirs.save_as)  # the memoised answer
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (lambda a: setattr(a, "slug", "renamed"), "2025/03/04/renamed/"),
+        (lambda a: setattr(a, "date", datetime(2024, 1, 2)), "2024/01/02/a-post/"),
+        (lambda a: setattr(a, "status", "draft"), "drafts/a-post/"),
+    ],
+)
+def test_a_changed_field_gives_a_new_url(change, expected):
+    article = make(Article)
+    assert article.url == "2025/03/04/a-post/"
+    change(article)
+    assert article.url == expected
+
+
+def test_keeps_the_class_name_and_is_installed_for_pelicans_generator(monkeypatch):
+    monkeypatch.setattr(pelican.generators, "Article", PelicanArticle)
+    use_digest_article()
+    assert pelican.generators.Article is Article
+    assert Article.__name__ == "Article"
