@@ -12,6 +12,14 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 LABELLED = FIXTURES / "stories" / "labelled.jsonl"
 SEEDS = FIXTURES / "raw_small"
 
+# Two reports of one event and an unrelated one, for tests of grouping and of the CLI.
+GITHUB = ("Microsoft agreed to buy GitHub for $7.5 billion in stock. Nat Friedman will run GitHub, which "
+          "28 million developers use, and Satya Nadella promised the service stays independent and open.")
+GITHUB_2 = ("Satya Nadella's $7.5 billion purchase of GitHub gives Microsoft a direct link to 28 million "
+            "developers. Nat Friedman becomes chief executive of the code host, which stays independent.")
+SWITCH = ("Nintendo announced a Switch with a 7-inch OLED screen for $349.99, on sale on October 8 "
+          "alongside Metroid Dread, with a wider stand, 64 GB of storage and a dock with a LAN port.")
+
 
 def item(slug: str, text: str, when: str | None = "2018-02-23T09:00", **fields) -> StoryItem:
     """A StoryItem with a title defaulting to the slug and an ISO date (None: undated)."""

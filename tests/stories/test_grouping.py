@@ -3,18 +3,12 @@
 import dataclasses
 
 import pytest
-from story_support import item, labelled_items, labelled_rows, seed_items
+from story_support import GITHUB, GITHUB_2, SWITCH, item, labelled_items, labelled_rows, seed_items
 
 from digest_stories.evaluate import bcubed, labels_of
 from digest_stories.grouping import group_stories
 from digest_stories.model import Overrides
 
-GITHUB = ("Microsoft agreed to buy GitHub for $7.5 billion in stock. Nat Friedman will run GitHub, which "
-          "28 million developers use, and Satya Nadella promised the service stays independent and open.")
-GITHUB_2 = ("Satya Nadella's $7.5 billion purchase of GitHub gives Microsoft a direct link to 28 million "
-            "developers. Nat Friedman becomes chief executive of the code host, which stays independent.")
-SWITCH = ("Nintendo announced a Switch with a 7-inch OLED screen for $349.99, on sale on October 8 "
-          "alongside Metroid Dread, with a wider stand, 64 GB of storage and a dock with a LAN port.")
 NATICK = ("Microsoft sank a data centre with 864 servers off the Orkney Islands for Project Natick. The "
           "sealed vessel is cooled by the sea and powered by wind and tidal energy for five years.")
 

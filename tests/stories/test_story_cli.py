@@ -5,14 +5,10 @@ from pathlib import Path
 
 import pytest
 
+from story_support import GITHUB, GITHUB_2, SWITCH
+
 from digest_stories.cli import add_stories_command, main
 
-GITHUB = ("Microsoft agreed to buy GitHub for $7.5 billion in stock. Nat Friedman will run GitHub, which "
-          "28 million developers use, and Satya Nadella promised the service stays independent and open.")
-GITHUB_2 = ("Satya Nadella's $7.5 billion purchase of GitHub gives Microsoft a direct link to 28 million "
-            "developers. Nat Friedman becomes chief executive of the code host, which stays independent.")
-SWITCH = ("Nintendo announced a Switch with a 7-inch OLED screen for $349.99, on sale on October 8 "
-          "alongside Metroid Dread, with a wider stand, 64 GB of storage and a dock with a LAN port.")
 
 
 def _post(folder: Path, slug: str, date: str, source: str, body: str, *extra: str) -> None:
