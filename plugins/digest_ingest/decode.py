@@ -20,6 +20,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"\x7fELF", b"RIFF")
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
 _WESTERN = {"cp1250", "cp1252", "cp1254", "cp1257", "latin-1", "iso8859-1", "ascii"}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 # UTF-8 read as cp1252/latin-1 leaves a lead byte character followed by a continuation one.
@@ -92,5 +93,4 @@ def _declared_charset(data: bytes) -> str | None:
 def _looks_binary(text: str) -> bool:
     """Text has a stray control character at most; binary data is full of them."""
     sample = text[:8192]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
-    return controls > len(sample) * 0.10
+    return len(_CONTROLS.findall(sample)) > len(sample) * 0.10

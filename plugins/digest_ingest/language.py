@@ -8,6 +8,7 @@ import unicodedata
 from collections import Counter
 
 MIN_WORDS = 12
+SAMPLE_CHARS = 6000  # a thousand-odd words settle the question; more only costs time
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 STOP_WORDS = {
     "en": "the of and to in is that for it with as was on are by be this from at have has an which not but they said its were will".split(),
@@ -33,15 +34,19 @@ def _script(ch: str) -> str:
     return name.split(" ", 1)[0] if name else ""
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_NON_LATIN_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+
+
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the text's language, or "" when there is too little text to say."""
-    sample = text[:20_000]
-    letters = [ch for ch in sample if ch.isalpha()]
+    sample = text[:SAMPLE_CHARS]
+    letters = len(_LETTER.findall(sample))
     if not letters:
         return ""
-    scripts = Counter(_script(ch) for ch in letters[:5000])
-    script, count = scripts.most_common(1)[0]
-    if script != "LATIN" and count > 0.4 * sum(scripts.values()):
+    others = _NON_LATIN_LETTER.findall(sample)
+    if len(others) > 0.4 * letters:  # only then is naming each character's script worth its cost
+        script, _ = Counter(_script(ch) for ch in others[:5000]).most_common(1)[0]
         return _SCRIPTS.get(script, "und")
     words = _WORD.findall(sample.lower())
     if len(words) < MIN_WORDS:
