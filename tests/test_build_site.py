@@ -111,3 +111,11 @@ def test_same_samples_same_site_byte_for_byte(sample_site, tmp_path):
 
     assert tree(output) == tree(sample_site)
     assert tree(content / "posts") == tree(sample_site.parent / "content" / "posts")
+
+
+def test_only_published_posts_are_searchable(sample_site):
+    drafts = list((sample_site / "drafts").rglob("index.html"))
+    assert len(drafts) >= 3  # the spun, German and paywalled samples
+    assert all("data-pagefind-body" not in p.read_text() for p in drafts)
+    posts = list((sample_site / "2018").glob("*/*/*/index.html"))
+    assert posts and all("data-pagefind-body" in p.read_text() for p in posts)

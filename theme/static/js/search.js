@@ -211,7 +211,7 @@ async function runSearch(state) {
   const n = search.results.length;
   root.dataset.results = String(n);
   const words = state.q ? ` for “${state.q}”` : "";
-  statusLine.textContent = n ? `${n} ${n === 1 ? "story" : "stories"}${words}` : `No stories${words}`;
+  statusLine.textContent = n ? `${n} ${n === 1 ? "post" : "posts"}${words}` : `No posts${words}`;
   await showMore(id);
 }
 
