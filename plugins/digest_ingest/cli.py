@@ -17,6 +17,7 @@ import logging
 import sys
 from pathlib import Path
 
+from digest_core.plugins import read_pelican_settings
 from digest_core.post_format import render_body
 from digest_core.records import Post, Rejected
 from digest_ingest.config import ConfigError, IngestConfig, load_config
@@ -25,15 +26,6 @@ from digest_ingest.ingest import run_ingest
 from digest_ingest.pipeline import convert, load_resources
 from digest_ingest.slugs import make_slug
 from digest_ingest.write import format_date, render
-
-
-def read_pelican_settings(path: str) -> dict:
-    """Pelican's settings from a config file, or Pelican's defaults when it is missing."""
-    from pelican.settings import read_settings
-
-    # Pelican warns about feed URLs while reading settings; irrelevant to the ingest.
-    logging.getLogger("pelican.settings").setLevel(logging.ERROR)
-    return read_settings(path if Path(path).is_file() else None)
 
 
 def config_from_args(args: argparse.Namespace) -> IngestConfig:

@@ -14,8 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from pelican.settings import read_settings
-
+from digest_core.plugins import read_pelican_settings
 from digest_core.text import clean_line
 from digest_stories.config import ConfigError, load_config
 from digest_stories.grouping import group_stories
@@ -101,7 +100,7 @@ def run_stories(args: argparse.Namespace) -> int:
     if not Path(settings_path).is_file():
         print(f"digest stories: settings file not found: {settings_path}", file=sys.stderr)
         return 2
-    settings = read_settings(settings_path)
+    settings = read_pelican_settings(settings_path)
     try:
         config = load_config(settings)
     except ConfigError as err:
