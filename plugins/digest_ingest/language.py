@@ -7,22 +7,16 @@ import re
 import unicodedata
 from collections import Counter
 
+from digest_ingest import patterns as pt
+
 MIN_WORDS = 12
 SAMPLE_CHARS = 6000  # a thousand-odd words settle the question; more only costs time
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-STOP_WORDS = {
-    "en": "the of and to in is that for it with as was on are by be this from at have has an which not but they said its were will".split(),
-    "de": "der die und das ist nicht mit den von zu ein eine sich auf für dem des im auch es als wird bei sind wie hat".split(),
-    "fr": "le la les et des est une dans pour que qui un sur pas du au avec par plus ce sont ont été elle il cette".split(),
-    "es": "el la los las de que y en un una es por con para del se al lo como más pero sus fue ha son está".split(),
-    "it": "il di che la e un una per è non con del della sono gli le da si nel alla anche come ha più".split(),
-    "pt": "o a os as de que e em um uma para com não do da dos das por se mais foi são está como ao".split(),
-    "nl": "de het een en van is dat op te in voor met niet zijn aan er ook als bij door maar om".split(),
+# A word in one language's stop list only says which language; words several lists share say nothing.
+_LOOKUP = {
+    word: lang for lang, words in pt.STOPWORDS.items() for word in words
+    if sum(word in other for other in pt.STOPWORDS.values()) == 1
 }
-# Words that are stop words in several languages say nothing about which.
-_SHARED = {w for lang, words in STOP_WORDS.items() for w in words
-           if sum(w in other for other in STOP_WORDS.values()) > 1}
-_LOOKUP = {w: lang for lang, words in STOP_WORDS.items() for w in words if w not in _SHARED}
 _SCRIPTS = {
     "CJK": "zh", "HIRAGANA": "ja", "KATAKANA": "ja", "HANGUL": "ko", "CYRILLIC": "ru", "ARABIC": "ar",
     "HEBREW": "he", "DEVANAGARI": "hi", "BENGALI": "bn", "THAI": "th", "GREEK": "el", "TAMIL": "ta",
