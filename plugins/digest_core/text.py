@@ -75,3 +75,11 @@ def safe_href(href: str, base: str = "") -> str:
     if parts.scheme.lower() != "mailto" and not parts.netloc:
         return ""
     return quote(href, safe=":/?#@!$&'*+,;=%~-._")
+
+
+def site_host(url: str) -> str:
+    """A URL's host without "www.": the name an outlet goes by when nothing better is known.
+
+    The ingest writes it as a post's Source; the taxonomies recognise it by the same rule.
+    """
+    return (urlsplit(url).hostname or "").lower().removeprefix("www.")

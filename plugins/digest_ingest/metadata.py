@@ -11,10 +11,9 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 from typing import Any
-from urllib.parse import urlsplit
 
 from digest_core.records import Extracted, PostMeta
-from digest_core.text import clean_line, safe_href
+from digest_core.text import clean_line, safe_href, site_host
 from digest_ingest.dates import parse_date
 from digest_ingest.language import detect_language
 
@@ -94,11 +93,6 @@ def resolve_url(extracted: Extracted) -> tuple[str, str]:
     return "", "none"
 
 
-def domain_of(url: str) -> str:
-    host = (urlsplit(url).hostname or "").lower()
-    return host.removeprefix("www.")
-
-
 def resolve_source(extracted: Extracted, url: str) -> tuple[str, str]:
     """The outlet's name: sidecar, page metadata, URL domain, raw folder; else unknown ("")."""
     chain = [(v, "sidecar") for v in sidecar_values(extracted.decoded.raw.sidecar, "source")]
@@ -106,8 +100,8 @@ def resolve_source(extracted: Extracted, url: str) -> tuple[str, str]:
         name = clean_line(value)
         if name and len(name) <= 80:
             return name, origin
-    if domain_of(url):
-        return domain_of(url), "url"
+    if site_host(url):
+        return site_host(url), "url"
     folder = clean_line(extracted.decoded.raw.folder)
     if folder:
         return folder, "folder"

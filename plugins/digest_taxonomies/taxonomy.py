@@ -11,7 +11,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
+
+from digest_core.text import site_host
 
 Post = Any  # a pelican.contents.Article; duck-typed so tests can use small stand-ins
 
@@ -36,7 +37,7 @@ def _looks_like_a_slug_or_domain(name: str) -> bool:
 
 
 def _host(post: Post) -> str:
-    return (urlsplit(str(getattr(post, "source_url", "") or "")).hostname or "").removeprefix("www.")
+    return site_host(str(getattr(post, "source_url", "") or ""))
 
 
 def name_outlets_by_host(posts: Sequence[Post]) -> None:
