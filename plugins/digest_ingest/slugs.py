@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 
 from slugify import slugify
@@ -43,7 +42,3 @@ def unique_slug(base: str, taken: set[str], hint: str = "") -> str:
     while f"{base}-{n}" in taken:
         n += 1
     return f"{base}-{n}"
-
-
-def is_slug(value: str) -> bool:
-    return bool(re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", value))
