@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 from digest_ingest.enrich.companies import DEFAULT_REGISTRY_PATH, find_companies, load_registry  # noqa: E402
 from digest_ingest.enrich.registry import Company  # noqa: E402
 from digest_ingest.enrich.tags import DEFAULT_VOCABULARY_PATH, find_tags, load_vocabulary  # noqa: E402
+from digest_ingest.enrich.tokens import tokenize_article  # noqa: E402
 
 SEED = 20260221
 FILLER = [
@@ -121,16 +122,17 @@ def main() -> None:
 
     found: list[tuple[str, ...]] = []
 
-    def run_companies() -> None:
-        found[:] = [find_companies(registry, t, p) for t, p in articles]
+    def run_companies() -> None:  # each run tokenises, as the pipeline does once for both
+        found[:] = [find_companies(registry, tokenize_article(t, p)) for t, p in articles]
 
     def run_tags() -> None:
         for (t, p), names in zip(articles, found):
-            find_tags(vocabulary, t, p, names)
+            find_tags(vocabulary, tokenize_article(t, p), names)
 
     def run_both() -> None:
         for t, p in articles:
-            find_tags(vocabulary, t, p, find_companies(registry, t, p))
+            segments = tokenize_article(t, p)
+            find_tags(vocabulary, segments, find_companies(registry, segments))
 
     companies_s = best_of(args.rounds, run_companies)
     tags_s = best_of(args.rounds, run_tags)

@@ -11,19 +11,22 @@ import re
 import unicodedata
 from urllib.parse import quote, urljoin, urlsplit
 
-# C0/C1 controls (but tab/newline), lone surrogates and XML non-characters.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 # Line and paragraph separators, vertical tab, form feed, NEL: all act as newlines somewhere.
-_LINE_BREAKS = re.compile("[\r\n\u2028\u2029\x0b\x0c\x85]+")
+_OTHER_BREAKS = "\r\u2028\u2029\x0b\x0c\x85"
+# A run of line breaks other than a lone "\n" (which would be replaced by itself).
+_LINE_BREAKS = re.compile(f"[{_OTHER_BREAKS}][\n{_OTHER_BREAKS}]*|\n[\n{_OTHER_BREAKS}]+")
+# C0/C1 controls (but tab/newline), lone surrogates, XML non-characters, zero-width characters.
+_INVISIBLE = "\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_REMOVED = re.compile(f"[{_INVISIBLE}]")
+# Any character the two passes above would change: most text has none, and one search is cheap.
+_SUSPECT = re.compile(f"[{_OTHER_BREAKS}{_INVISIBLE}]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
 def clean_text(text: str) -> str:
-    """Drop control and invisible characters; keep newlines; NFC-normalise."""
-    text = _LINE_BREAKS.sub("\n", text)
-    text = _CONTROL.sub("", text)
-    text = _ZERO_WIDTH.sub("", text)
+    """Drop control and invisible characters; keep newlines (a run of them becomes one); NFC-normalise."""
+    if "\n\n" in text or _SUSPECT.search(text):
+        text = _REMOVED.sub("", _LINE_BREAKS.sub("\n", text))
     return unicodedata.normalize("NFC", text)
 
 

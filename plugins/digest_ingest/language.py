@@ -35,17 +35,15 @@ _NON_LATIN_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the text's language, or "" when there is too little text to say."""
     sample = text[:SAMPLE_CHARS]
-    letters = len(_LETTER.findall(sample))
-    if not letters:
-        return ""
     others = _NON_LATIN_LETTER.findall(sample)
-    if len(others) > 0.4 * letters:  # only then is naming each character's script worth its cost
+    # Only a text with many non-Latin letters is worth counting all letters and naming scripts.
+    if others and len(others) > 0.4 * len(_LETTER.findall(sample)):
         script, _ = Counter(_script(ch) for ch in others[:5000]).most_common(1)[0]
         return _SCRIPTS.get(script, "und")
     words = _WORD.findall(sample.lower())
-    if len(words) < MIN_WORDS:
+    if len(words) < MIN_WORDS:  # also a text without letters
         return ""
-    votes = Counter(_LOOKUP[w] for w in words if w in _LOOKUP)
+    votes = Counter(filter(None, map(_LOOKUP.get, words)))
     if not votes:
         return ""
     (best, n), *rest = votes.most_common(2) + [("", 0)]

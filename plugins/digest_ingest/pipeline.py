@@ -19,9 +19,10 @@ from digest_core.records import Enrichment, Extracted, Post, PostMeta, RawPage, 
 from digest_ingest.config import IngestConfig
 from digest_ingest.decode import decode
 from digest_ingest.enrich.companies import DEFAULT_REGISTRY_PATH, CompanyRegistry, find_companies, load_registry
-from digest_ingest.enrich.flags import quality_flags, word_count
+from digest_ingest.enrich.flags import quality_flags
 from digest_ingest.enrich.summary import make_summary
 from digest_ingest.enrich.tags import DEFAULT_VOCABULARY_PATH, TagVocabulary, find_tags, load_vocabulary
+from digest_ingest.enrich.tokens import tokenize_article
 from digest_ingest.errors import ExtractError, IngestError
 from digest_ingest.extract_html import extract_html
 from digest_ingest.extract_text import extract_text
@@ -68,12 +69,12 @@ def extract(decoded) -> Extracted:
 def enrich(extracted: Extracted, meta: PostMeta, resources: Resources) -> Enrichment:
     """Companies, tags, summary and quality flags of one post."""
     paragraphs = [b.text for b in extracted.blocks if b.kind != "code"]
-    companies = find_companies(resources.registry, meta.title, paragraphs)
-    tags = find_tags(resources.vocabulary, meta.title, paragraphs, companies)
+    segments = tokenize_article(meta.title, paragraphs)
+    companies = find_companies(resources.registry, segments)
+    tags = find_tags(resources.vocabulary, segments, companies)
     standfirst = extracted.first("standfirst")
     summary = make_summary(standfirst.value if standfirst else "", meta.title, paragraphs)
     flags, reasons = quality_flags(
-        body_words=word_count(paragraphs),
         dated=meta.date is not None,
         lang=meta.lang,
         text="\n".join(paragraphs),

@@ -139,22 +139,43 @@ def company_listing(company: Any, posts: Sequence[Post], rank: int) -> Listing:
 def more_about(
     post: Post, posts_by_company: Mapping[str, Sequence[Post]], rank: int, limit: int
 ) -> list[tuple[Any, list[Post]]]:
-    """For each main company of a post, a few other stories that name it, newest first.
+    """For each main company of a post, the other stories naming it nearest in time, newest first.
 
+    Nearest rather than newest: an old post shows what was news around it, and a
+    new post changes only its neighbours' pages, so a rebuild re-renders few
+    pages. ``posts_by_company`` lists are newest first and hold ``post`` itself.
     Skips the post's own story and anything already listed for an earlier company.
     """
     shown = {_group_key(post)}
     sections = []
     for company in values_of(post, "companies")[:rank]:
-        picks = []
-        for other in posts_by_company.get(company.slug, ()):
-            key = _group_key(other)
+        timeline = posts_by_company.get(company.slug, ())
+        picks: list[tuple[int, Post]] = []
+        for position in _nearest_first(timeline, post):
+            key = _group_key(timeline[position])
             if key in shown:
                 continue
             shown.add(key)
-            picks.append(representative(other))
+            picks.append((position, timeline[position]))
             if len(picks) == limit:
                 break
         if picks:
-            sections.append((company, picks))
+            sections.append((company, [representative(other) for _, other in sorted(picks, key=lambda pick: pick[0])]))
     return sections
+
+
+def _nearest_first(timeline: Sequence[Post], post: Post) -> Iterable[int]:
+    """Positions of the other posts of a newest-first ``timeline``, walking out from
+    ``post`` by time; ties go to the newer."""
+    here = next((i for i, p in enumerate(timeline) if p is post), -1)
+    newer, older = here - 1, here + 1
+    while newer >= 0 or older < len(timeline):
+        take_newer = older >= len(timeline) or (
+            newer >= 0 and timeline[newer].date - post.date <= post.date - timeline[older].date
+        )
+        if take_newer:
+            yield newer
+            newer -= 1
+        else:
+            yield older
+            older += 1

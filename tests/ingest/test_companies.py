@@ -13,7 +13,7 @@ from digest_ingest.enrich.companies import (
     find_companies,
     load_registry,
 )
-from digest_ingest.enrich.tokens import tokenize
+from digest_ingest.enrich.tokens import tokenize, tokenize_article
 
 SEEDS = Path(__file__).parent.parent / "fixtures" / "raw_small"
 
@@ -23,8 +23,12 @@ def registry():
     return load_registry([DEFAULT_REGISTRY_PATH])
 
 
+def companies_of(registry, title: str, paragraphs: list[str], **options) -> tuple[str, ...]:
+    return find_companies(registry, tokenize_article(title, paragraphs), **options)
+
+
 def found(registry, text: str, title: str = "") -> tuple[str, ...]:
-    return find_companies(registry, title, [text])
+    return companies_of(registry, title, [text])
 
 
 # --- the shipped registry -------------------------------------------------------------------------
@@ -69,14 +73,14 @@ def seed_article(name: str) -> tuple[str, list[str]]:
 
 
 def test_seed_000(registry):
-    result = find_companies(registry, *seed_article("000_9c3b684c51d11b7a.txt"))
+    result = companies_of(registry, *seed_article("000_9c3b684c51d11b7a.txt"))
     assert set(result[:2]) == {"Microsoft", "Xiaomi"}
     assert {"Apple", "Google", "Amazon", "Samsung", "Huawei", "IDC", "Harman Kardon"} <= set(result)
     assert not {"Reuters", "The Verge"} & set(result)
 
 
 def test_seed_001(registry):
-    result = find_companies(registry, *seed_article("001_994672d6f678ac9a.txt"))
+    result = companies_of(registry, *seed_article("001_994672d6f678ac9a.txt"))
     assert set(result[:2]) == {"Microsoft", "Xiaomi"}
     assert {"Gartner", "Huawei", "Nokia"} <= set(result)
 
@@ -144,13 +148,13 @@ def test_guards(registry, text, expected):
 
 
 def test_title_case_headline_is_no_evidence_for_case_guarded_names(registry):
-    assert find_companies(registry, "How To Cut Some Slack In Your Day", ["Rest is good."]) == ()
-    assert find_companies(registry, "Slack Adds Huddles", ["Users of Slack can now call each other."]) \
+    assert companies_of(registry, "How To Cut Some Slack In Your Day", ["Rest is good."]) == ()
+    assert companies_of(registry, "Slack Adds Huddles", ["Users of Slack can now call each other."]) \
         == ("Slack",)
 
 
 def test_all_caps_headline(registry):
-    assert find_companies(registry, "APPLE UNVEILS NEW IPHONE", ["The launch was brief."]) == ("Apple",)
+    assert companies_of(registry, "APPLE UNVEILS NEW IPHONE", ["The launch was brief."]) == ("Apple",)
 
 
 @pytest.mark.parametrize(
@@ -210,31 +214,31 @@ def test_media_only_as_subject(registry, text, expected):
 
 def test_headline_beats_frequency(registry):
     body = ["Intel and Intel and Intel made chips.", "Intel again.", "Intel, Intel and Intel."]
-    assert find_companies(registry, "Nvidia wins a contract", body)[0] == "Nvidia"
+    assert companies_of(registry, "Nvidia wins a contract", body)[0] == "Nvidia"
 
 
 def test_lead_outweighs_late_body(registry):
     body = ["Filler text.", "Qualcomm shipped modems.", "More filler.", "Broadcom shipped modems too.",
             "Broadcom again."]
-    assert find_companies(registry, "Modem news", body) == ("Qualcomm", "Broadcom")
+    assert companies_of(registry, "Modem news", body) == ("Qualcomm", "Broadcom")
 
 
 def test_frequency_then_earliest_position(registry):
     body = ["One.", "Two.", "Three.", "Sony and Nintendo met.", "Nintendo left."]
-    assert find_companies(registry, "Games", body) == ("Nintendo", "Sony")
-    assert find_companies(registry, "Games", body[:4]) == ("Sony", "Nintendo")
+    assert companies_of(registry, "Games", body) == ("Nintendo", "Sony")
+    assert companies_of(registry, "Games", body[:4]) == ("Sony", "Nintendo")
 
 
 def test_products_weigh_less_than_names(registry):
     body = ["One.", "Two.", "Users compared the Xbox with consoles from Sony."]
-    assert find_companies(registry, "Consoles", body) == ("Sony", "Microsoft")
+    assert companies_of(registry, "Consoles", body) == ("Sony", "Microsoft")
 
 
 def test_limit_and_determinism(registry):
     text = "Intel, AMD, Nvidia, Qualcomm, Broadcom and Micron reported results."
     assert len(found(registry, text)) == 6
-    assert find_companies(registry, "", [text], limit=2) == found(registry, text)[:2]
-    assert find_companies(registry, "", [text], limit=0) == ()
+    assert companies_of(registry, "", [text], limit=2) == found(registry, text)[:2]
+    assert companies_of(registry, "", [text], limit=0) == ()
     assert {found(registry, text) for _ in range(5)} == {found(registry, text)}
 
 
@@ -324,5 +328,5 @@ def test_registry_pickles(registry):
     ],
 )
 def test_hostile_input_does_not_break(registry, title, paragraphs):
-    result = find_companies(registry, title, paragraphs)
+    result = companies_of(registry, title, paragraphs)
     assert isinstance(result, tuple) and all(isinstance(name, str) for name in result)

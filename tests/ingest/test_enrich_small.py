@@ -22,10 +22,10 @@ def test_spun_text_is_recognised_and_edited_text_is_not():
 @pytest.mark.parametrize(
     ("kwargs", "flags"),
     [
-        ({"body_words": 300, "dated": True, "lang": "en", "text": EDITED}, ()),
-        ({"body_words": 10, "dated": True, "lang": "en", "text": ""}, ("boilerplate_only",)),
-        ({"body_words": 50, "dated": False, "lang": "de", "text": ""}, ("too_short", "no_date", "not_english")),
-        ({"body_words": 300, "dated": True, "lang": "en", "text": SPUN}, ("spun",)),
+        ({"dated": True, "lang": "en", "text": EDITED}, ()),
+        ({"dated": True, "lang": "en", "text": ""}, ("boilerplate_only",)),
+        ({"dated": False, "lang": "de", "text": "Wort " * 50}, ("too_short", "no_date", "not_english")),
+        ({"dated": True, "lang": "en", "text": SPUN}, ("spun",)),
     ],
 )
 def test_quality_flags(kwargs, flags):

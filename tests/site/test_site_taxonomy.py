@@ -135,6 +135,16 @@ def test_more_about_skips_own_story_and_repeats_and_respects_the_limit():
     ]
 
 
+def test_more_about_picks_the_stories_nearest_in_time_and_lists_them_newest_first():
+    timeline = [post(f"d{day}", day, ["Microsoft"]) for day in range(9, 0, -1)]
+    middle = timeline[4]  # day 5
+    by_company = {"microsoft": timeline}
+    assert slugs(more_about(middle, by_company, rank=1, limit=2)[0][1]) == ["d6", "d4"]
+    # d7 and d3 are as far from day 5: the newer one wins the tie.
+    assert slugs(more_about(middle, by_company, rank=1, limit=3)[0][1]) == ["d7", "d6", "d4"]
+    assert slugs(more_about(timeline[-1], by_company, rank=1, limit=2)[0][1]) == ["d3", "d2"]
+
+
 def test_more_about_is_empty_without_companies_or_other_posts():
     lonely = post("l", 1, ["Acme"])
     assert more_about(lonely, {"acme": [lonely]}, rank=2, limit=4) == []

@@ -1,6 +1,6 @@
 """Which companies a story is about: registry matches, guarded and ranked by salience.
 
-Each headline and paragraph is tokenised once and scanned for registry phrases
+Each headline and paragraph, tokenised once (``tokenize_article``), is scanned for registry phrases
 (names, aliases, former names, products; tickers in ticker contexts only).
 A guarded phrase (Apple, Amazon, Windows...) counts only with evidence: a
 capitalised use inside a sentence (``guard: case``), a company cue nearby
@@ -17,7 +17,7 @@ from typing import Sequence
 
 from digest_ingest.enrich.datafile import DataFileError
 from digest_ingest.enrich.registry import Company, CompanyRegistry, build_registry, load_entries
-from digest_ingest.enrich.tokens import at_sentence_start, is_sentence_end, is_title_case, tokenize
+from digest_ingest.enrich.tokens import at_sentence_start, is_sentence_end, is_title_case
 
 __all__ = ["DEFAULT_REGISTRY_PATH", "Company", "CompanyRegistry", "DataFileError", "find_companies",
            "load_registry"]
@@ -89,20 +89,23 @@ def load_registry(paths: Sequence[Path]) -> CompanyRegistry:
 
 
 def find_companies(
-    registry: CompanyRegistry, title: str, paragraphs: Sequence[str], *, limit: int = 12
+    registry: CompanyRegistry, segments: Sequence[Sequence[str]], *, limit: int = 12
 ) -> tuple[str, ...]:
-    """Canonical names of the companies a story is about, most salient first."""
+    """Canonical names of the companies a story is about, most salient first.
+
+    ``segments``: the tokens of the headline and of each paragraph (``tokenize_article``).
+    """
     mentions: list[Mention] = []
-    for segment, text in enumerate((title, *paragraphs)):
-        mentions.extend(_segment_mentions(registry, text, segment, offset=len(mentions)))
+    for segment, tokens in enumerate(segments):
+        mentions.extend(_segment_mentions(registry, tokens, segment, offset=len(mentions)))
     _resolve(mentions)
     return _rank(registry, mentions, limit)
 
 
-def _segment_mentions(registry: CompanyRegistry, text: str, segment: int, offset: int) -> list[Mention]:
+def _segment_mentions(registry: CompanyRegistry, tokens: Sequence[str], segment: int,
+                      offset: int) -> list[Mention]:
     """Candidate mentions in one headline or paragraph, with local evidence and list links."""
-    tokens = tokenize(text)
-    all_caps = not any(c.islower() for c in text)
+    all_caps = not any(map(str.islower, "".join(tokens)))  # tokens keep every letter of the text
     index = registry.upper_surfaces if all_caps else registry.surfaces
     headline_style = all_caps or (segment == 0 and is_title_case(tokens))
     found: list[tuple[int, int, Mention]] = []

@@ -23,12 +23,16 @@ _SPINNER_PHRASES = re.compile(
 )
 
 
-def spun_evidence(text: str) -> str:
-    """Why the text looks machine-reworded, or "" when it does not (English only)."""
-    words = [w.lower() for w in _WORD.findall(text)]
+def spun_evidence(text: str, words: Sequence[str] | None = None) -> str:
+    """Why the text looks machine-reworded, or "" when it does not (English only).
+
+    ``words``: the text's words (``words_of``) when the caller has them already.
+    """
+    words = words_of(text) if words is None else words
     if len(words) < 60:
         return ""
-    the, a = words.count("the"), words.count("a")
+    lowered = " ".join(words).lower().split()  # words are ASCII letters and apostrophes
+    the, a = lowered.count("the"), lowered.count("a")
     wrong_a = len(_A_BEFORE_VOWEL.findall(text))
     phrases = len(_SPINNER_PHRASES.findall(text))
     per_thousand = 1000 / len(words)
@@ -43,9 +47,11 @@ def spun_evidence(text: str) -> str:
 
 
 def quality_flags(
-    *, body_words: int, dated: bool, lang: str, text: str, min_words: int
+    *, dated: bool, lang: str, text: str, min_words: int
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(flags, reasons): one human-readable reason per flag, in a fixed order."""
+    """(flags, reasons) for a body ``text``: one human-readable reason per flag, in a fixed order."""
+    words = words_of(text)
+    body_words = len(words)
     found: list[tuple[str, str]] = []
     if body_words < BOILERPLATE_MAX_WORDS:
         found.append(("boilerplate_only", f"only {body_words} words of article text found"))
@@ -55,11 +61,12 @@ def quality_flags(
         found.append(("no_date", "no publication date in the page, its metadata or its sidecar"))
     if lang and lang != "en":
         found.append(("not_english", f"the text is in {lang!r}"))
-    evidence = spun_evidence(text) if lang in ("en", "") else ""
+    evidence = spun_evidence(text, words) if lang in ("en", "") else ""
     if evidence:
         found.append(("spun", f"looks machine-reworded: {evidence}"))
     return tuple(f for f, _ in found), tuple(f"{f}: {r}" for f, r in found)
 
 
-def word_count(paragraphs: Sequence[str]) -> int:
-    return sum(len(_WORD.findall(p)) for p in paragraphs)
+def words_of(text: str) -> list[str]:
+    """The text's words, as written: what the word count and the spinner checks count."""
+    return _WORD.findall(text)

@@ -77,14 +77,16 @@ def load_vocabulary(paths: Sequence[Path]) -> TagVocabulary:
 
 def find_tags(
     vocabulary: TagVocabulary,
-    title: str,
-    paragraphs: Sequence[str],
+    segments: Sequence[Sequence[str]],
     companies: Sequence[str] = (),
     *,
     limit: int = 5,
 ) -> tuple[str, ...]:
-    """Names of the topics a story covers, most relevant first."""
-    scores, first = _term_scores(vocabulary, (title, *paragraphs))
+    """Names of the topics a story covers, most relevant first.
+
+    ``segments``: the tokens of the headline and of each paragraph (``tokenize_article``).
+    """
+    scores, first = _term_scores(vocabulary, segments)
     hinted: dict[int, int] = {}
     for company in dict.fromkeys(companies):
         for tag in vocabulary.hints.get(company, ()):
@@ -92,19 +94,19 @@ def find_tags(
     for tag, count in hinted.items():
         scores[tag] = scores.get(tag, 0) + HINT_WEIGHT * min(count, HINT_CAP)
     kept = [t for t, score in scores.items() if score >= vocabulary.tags[t].threshold]
-    kept.sort(key=lambda t: (-scores[t], first.get(t, (len(paragraphs) + 1, 0)), vocabulary.tags[t].name))
+    kept.sort(key=lambda t: (-scores[t], first.get(t, (len(segments), 0)), vocabulary.tags[t].name))
     return tuple(vocabulary.tags[t].name for t in kept[: max(limit, 0)])
 
 
 def _term_scores(
-    vocabulary: TagVocabulary, segments: Sequence[str]
+    vocabulary: TagVocabulary, segments: Sequence[Sequence[str]]
 ) -> tuple[dict[int, int], dict[int, tuple[int, int]]]:
     """Each tag's score from its terms, and where its first hit is (segment, token)."""
     hits: dict[Hit, list[int]] = {}
     first: dict[int, tuple[int, int]] = {}
-    for segment, text in enumerate(segments):
+    for segment, tokens in enumerate(segments):
         weight = BODY_WEIGHT if segment > LEAD_PARAGRAPHS else LEAD_WEIGHT if segment else HEADLINE_WEIGHT
-        for start, found in _segment_hits(vocabulary, tokenize(text)):
+        for start, found in _segment_hits(vocabulary, tokens):
             for hit in found:
                 hits.setdefault(hit, []).append(weight)
                 first[hit[0]] = min(first.get(hit[0], (segment, start)), (segment, start))
@@ -114,11 +116,11 @@ def _term_scores(
     return scores, first
 
 
-def _segment_hits(vocabulary: TagVocabulary, tokens: list[str]) -> list[tuple[int, tuple[Hit, ...]]]:
+def _segment_hits(vocabulary: TagVocabulary, tokens: Sequence[str]) -> list[tuple[int, tuple[Hit, ...]]]:
     """Term hits in one headline or paragraph; an acronym inside a longer phrase is not counted twice."""
     found: list[tuple[int, tuple[Hit, ...]]] = []
     covered: set[int] = set()
-    for start, end, hits in vocabulary.folded.scan([fold(t) for t in tokens]):
+    for start, end, hits in vocabulary.folded.scan(list(map(fold, tokens))):
         found.append((start, hits))
         covered.update(range(start, end))
     found.extend((start, hits) for start, _, hits in vocabulary.exact.scan(tokens) if start not in covered)

@@ -10,18 +10,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, count
 from typing import Generic, Iterator, Mapping, Sequence, TypeVar
 
 V = TypeVar("V")
 
 _TOKEN = re.compile(r"[^\W_]+|[^\w\s]")
 # Typographic variants folded to the ASCII marks phrases are written with.
-_FOLD_MARKS = str.maketrans(
-    {
-        "\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u2032": "'",
-        "\u201c": '"', "\u201d": '"', "\u00ab": '"', "\u00bb": '"',
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\uff06": "&", "\uff0c": ",",
-    }
+_FOLD_MARKS = (
+    ("\u2018", "'"), ("\u2019", "'"), ("\u02bc", "'"), ("\u2032", "'"),
+    ("\u201c", '"'), ("\u201d", '"'), ("\u00ab", '"'), ("\u00bb", '"'),
+    ("\u2010", "-"), ("\u2011", "-"), ("\u2012", "-"), ("\uff06", "&"), ("\uff0c", ","),
 )
 _SENTENCE_ENDS = frozenset({".", "!", "?", ":", "\u2026", "\u2022", "|"})
 _OPENERS = frozenset({'"', "'", "(", "[", "-", "\u2013", "\u2014"})
@@ -29,7 +28,15 @@ _OPENERS = frozenset({'"', "'", "(", "[", "-", "\u2013", "\u2014"})
 
 def tokenize(text: str) -> list[str]:
     """Split text into word and punctuation tokens, case kept."""
-    return _TOKEN.findall(text.translate(_FOLD_MARKS))
+    for mark, ascii_mark in _FOLD_MARKS:  # a few replace() calls cost far less than one translate()
+        if mark in text:
+            text = text.replace(mark, ascii_mark)
+    return _TOKEN.findall(text)
+
+
+def tokenize_article(title: str, paragraphs: Sequence[str]) -> list[list[str]]:
+    """Tokens of the headline (segment 0) and of each paragraph, for every enrich step to share."""
+    return [tokenize(text) for text in (title, *paragraphs)]
 
 
 @lru_cache(maxsize=1 << 16)
@@ -67,23 +74,22 @@ def is_title_case(tokens: Sequence[str]) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class PhraseIndex(Generic[V]):
-    """Token-tuple phrases mapped to values; ``reach`` bounds the look-ahead."""
+    """Token-tuple phrases mapped to values; ``sizes`` lists the lengths to try at a first token."""
 
     phrases: Mapping[tuple[str, ...], V]
-    reach: Mapping[str, int]
+    sizes: Mapping[str, tuple[int, ...]]  # first token -> lengths of the phrases it starts, longest first
 
     @classmethod
     def build(cls, phrases: Mapping[tuple[str, ...], V]) -> PhraseIndex[V]:
-        reach: dict[str, int] = {}
+        sizes: dict[str, set[int]] = {}
         for key in phrases:
-            reach[key[0]] = max(reach.get(key[0], 0), len(key))
-        return cls(dict(phrases), reach)
+            sizes.setdefault(key[0], set()).add(len(key))
+        return cls(dict(phrases), {first: tuple(sorted(n, reverse=True)) for first, n in sizes.items()})
 
     def scan(self, tokens: Sequence[str]) -> Iterator[tuple[int, int, V]]:
         """Yield (start, end, value) for the longest phrase at each position, left to right."""
-        reach = self.reach
         after = 0  # phrases do not overlap: the next one starts after the last one's end
-        for start in [i for i, token in enumerate(tokens) if token in reach]:
+        for start in compress(count(), map(self.sizes.__contains__, tokens)):
             if start < after:
                 continue
             end = self.match_at(tokens, start)
@@ -93,8 +99,9 @@ class PhraseIndex(Generic[V]):
 
     def match_at(self, tokens: Sequence[str], start: int) -> int:
         """End of the longest phrase starting at ``start``, or 0."""
-        reach = self.reach.get(tokens[start], 0)
-        for size in range(min(reach, len(tokens) - start), 0, -1):
-            if tuple(tokens[start : start + size]) in self.phrases:
+        left = len(tokens) - start
+        for size in self.sizes.get(tokens[start], ()):
+            # a one-token phrase is known to exist from its first token alone
+            if size <= left and (size == 1 or tuple(tokens[start : start + size]) in self.phrases):
                 return start + size
         return 0
