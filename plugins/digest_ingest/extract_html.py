@@ -1,6 +1,6 @@
 """HTML page -> article body blocks and metadata candidates.
 
-trafilatura finds the main text, called once per page on a tree parsed once;
+trafilatura finds the main text (``html_main``) on a tree parsed once;
 this module reads metadata and code languages from that same tree first,
 then turns trafilatura's XML body into ``Block`` records and hands them to
 ``html_cleanup`` for the boilerplate lines trafilatura keeps.
@@ -15,23 +15,15 @@ import trafilatura
 from htmldate import find_date
 from lxml.etree import LxmlError, strip_elements
 from lxml.html import HtmlElement
-from trafilatura.settings import Extractor
 
 from digest_core.records import Block, Candidate, Decoded, Extracted, Inline
 from digest_core.text import clean_line, safe_href
 from digest_ingest.dates import parse_date
 from digest_ingest.html_cleanup import drop_boilerplate, head_date_lines
 from digest_ingest.html_code import code_block_language, code_languages, code_text, text_key
+from digest_ingest.html_main import main_text
 from digest_ingest.html_metadata import html_candidates, iso_date
 
-# One options object for every page (its constructor re-reads the config each time).
-# No metadata: ours is cheaper and keeps full timestamps. "txt" spares bare_extraction
-# a text rendering of the body that we do not use. No URL: safe_href resolves links.
-EXTRACTOR = Extractor(
-    output_format="txt", fast=False, precision=False, recall=False, comments=False, tables=True,
-    images=False, formatting=True, links=True, with_metadata=False,
-    dedup=False,  # its cache is process-global: results would depend on the pages seen before
-)
 # Removed before trafilatura sees the tree: text in these is never article text.
 UNSAFE_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "textarea")
 BLOCK_TAGS = {"p", "head", "list", "quote", "code", "table", "div", "row", "cell", "item"}
@@ -56,7 +48,7 @@ def extract_html(decoded: Decoded) -> Extracted:
     strip_elements(tree, *UNSAFE_TAGS, with_tail=False)
     unwrap_layout_tables(tree)
     try:
-        document = trafilatura.bare_extraction(tree, options=EXTRACTOR)
+        document = main_text(tree)
     except (RecursionError, LxmlError) as exc:  # its own ValueErrors it catches and logs
         raise ValueError(f"main-text extraction failed: {type(exc).__name__}") from exc
     blocks = body_blocks(document.body, page_url, languages) if document is not None else []

@@ -69,3 +69,35 @@ def test_clean_text_keeps_newlines_but_drops_invisible():
 )
 def test_safe_href(href, base, expected):
     assert safe_href(href, base) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a plain line", "a plain line"),
+        ("a\nb", "a\nb"),
+        ("a\n\n\nb", "a\nb"),
+        ("a\r\n\r\nb\rc", "a\nb\nc"),
+        ("a\u2028\nb\x0c", "a\nb\n"),
+        ("x\x85y\ud800z\x7f", "x\nyz"),
+        ("cafe\u0301", "caf\u00e9"),
+    ],
+)
+def test_clean_text(text, expected):
+    assert clean_text(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Version 2. is out", "Version 2. is out"),
+        ("2) then", "2\\) then"),
+        ("12. twelve", "12\\. twelve"),
+        ("- dash", "\\- dash"),
+        ("see ![alt](x)", "see \\!\\[alt\\](x)"),
+        ("~ tilde", "&#126; tilde"),
+        ("", ""),
+    ],
+)
+def test_escape_markdown(text, expected):
+    assert escape_markdown(text) == expected

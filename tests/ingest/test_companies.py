@@ -13,7 +13,7 @@ from digest_ingest.enrich.companies import (
     find_companies,
     load_registry,
 )
-from digest_ingest.enrich.tokens import tokenize, tokenize_article
+from digest_ingest.enrich.tokens import PhraseIndex, tokenize, tokenize_article
 
 SEEDS = Path(__file__).parent.parent / "fixtures" / "raw_small"
 
@@ -167,6 +167,16 @@ def test_all_caps_headline(registry):
 )
 def test_tokenize(text, tokens):
     assert tokenize(text) == tokens
+
+
+def test_tokenize_article_gives_the_headline_then_each_paragraph():
+    assert tokenize_article("Apple\u2019s day", ["One.", ""]) == [["Apple", "'", "s", "day"], ["One", "."], []]
+
+
+def test_phrase_index_takes_the_longest_phrase_that_fits():
+    index = PhraseIndex.build({("a",): 1, ("a", "b", "c"): 3, ("x", "y"): 2})
+    assert list(index.scan(["a", "b", "c", "a", "b", "x"])) == [(0, 3, 3), (3, 4, 1)]
+    assert index.match_at(["x", "y"], 0) == 2 and index.match_at(["x"], 0) == 0
 
 
 # --- tickers ----------------------------------------------------------------------------------------

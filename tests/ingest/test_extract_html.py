@@ -8,6 +8,7 @@ import pytest
 
 from digest_core.post_format import render_body
 from digest_core.records import Block, Decoded, Extracted, Inline, RawPage
+from digest_ingest.decode import decode
 from digest_ingest.extract_html import extract_html, parse_html
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "html"
@@ -272,3 +273,11 @@ def test_layout_table_sidebar_and_menu_stay_out():
     assert "Paragraph 5 of the article" in text
     for junk in ("FREE NEWSLETTER", "POLL", "Galaxy", "Log in", "All rights reserved"):
         assert junk not in text
+
+
+def test_code_keeps_its_blank_lines_from_the_raw_bytes_on():
+    code = "def f():\n    return 1\n\n\ndef g():\n    return 2"
+    prose = "<p>Some words of an article body that go on for a while, as articles do.</p>" * 8
+    page = f"<html><body><article><h1>Code</h1>{prose}<pre><code>{code}\n</code></pre>{prose}</article></body></html>"
+    blocks = extract_html(decode(RawPage("page.html", "html", page.encode()))).blocks
+    assert [b.code for b in blocks if b.kind == "code"] == [code]

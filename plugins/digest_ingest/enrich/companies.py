@@ -12,6 +12,7 @@ never count where they are only the source ("according to Reuters").
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import compress, count
 from pathlib import Path
 from typing import Sequence
 
@@ -173,7 +174,7 @@ def _ticker_mentions(registry: CompanyRegistry, tokens: Sequence[str],
     """Tickers in ticker contexts: "NASDAQ: QCOM", "$AAPL", "(MSFT.O)", "Microsoft (MSFT)"."""
     name_ends = {end: mention.company for _, end, mention in names}
     found = []
-    for i in [i for i, token in enumerate(tokens[:-1]) if token in _TICKER_OPENERS]:
+    for i in compress(count(), map(_TICKER_OPENERS.__contains__, tokens[:-1])):
         token = tokens[i]
         if token == "$" and tokens[i + 1].isalpha() and tokens[i + 1].isupper():
             at = i + 1
