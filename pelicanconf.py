@@ -69,6 +69,9 @@ LOAD_CONTENT_CACHE = True
 CONTENT_CACHING_LAYER = "reader"
 CACHE_PATH = "cache"                     # next to this file; `make clean` removes it
 GZIP_CACHE = False                       # gzip cost every build ~0.25 s per 1000 posts to save disk space
+# A page whose template and every value it reads are as in the last build is not
+# rendered again (digest_core.incremental; keys kept in CACHE_PATH).
+DIGEST_SKIP_UNCHANGED_PAGES = True
 
 # --- Plugins (run in this order) ------------------------------------------
 PLUGIN_PATHS = [str(HERE / "plugins")]

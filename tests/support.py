@@ -23,7 +23,8 @@ def build_site(content: Path, output: Path, conf: str = "pelicanconf.py", **over
     settings = read_settings(
         str(REPO / conf),
         override={"PATH": str(content), "OUTPUT_PATH": str(output), "CACHE_CONTENT": False,
-                  "LOAD_CONTENT_CACHE": False, **overrides},
+                  "LOAD_CONTENT_CACHE": False, "CACHE_PATH": str(output.parent / f"{output.name}-cache"),
+                  **overrides},
     )
     Pelican(settings).run()
     return settings

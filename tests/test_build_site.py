@@ -93,6 +93,7 @@ def test_feed_ids_do_not_depend_on_the_host(sample_site, published_site):
 
 def test_same_samples_same_site_byte_for_byte(sample_site, tmp_path):
     """A second build, in another process with another hash seed, gives identical posts and pages."""
+    import json
     import os
     import subprocess
     import sys
@@ -102,7 +103,7 @@ def test_same_samples_same_site_byte_for_byte(sample_site, tmp_path):
     output = tmp_path / "output"
     subprocess.run(
         [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(REPO / "pelicanconf.py"), "-q",
-         "-e", "CACHE_CONTENT=false", "LOAD_CONTENT_CACHE=false"],
+         "-e", "CACHE_CONTENT=false", "LOAD_CONTENT_CACHE=false", "CACHE_PATH=" + json.dumps(str(tmp_path / "cache"))],
         check=True, env={**os.environ, "PYTHONHASHSEED": "12345"}, capture_output=True,
     )
 

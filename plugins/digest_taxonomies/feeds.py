@@ -20,8 +20,8 @@ from typing import Any
 
 from feedgenerator import Atom1Feed
 from pelican.utils import set_date_tzinfo
-from pelican.writers import Writer
 
+from digest_core.incremental import IncrementalWriter
 from digest_taxonomies.config import setting
 from digest_taxonomies.taxonomy import values_of
 
@@ -84,8 +84,8 @@ def categories(item: Any, settings: dict[str, Any]) -> list[tuple[str, str, str]
     return out
 
 
-class DigestWriter(Writer):
-    """Pelican's Writer with stable, host-independent Atom feeds."""
+class DigestWriter(IncrementalWriter):
+    """Pelican's Writer with stable, host-independent Atom feeds, skipping unchanged pages."""
 
     _feed_path = ""
 

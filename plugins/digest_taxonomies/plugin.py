@@ -13,6 +13,7 @@ from typing import Any
 from pelican import signals
 
 from digest_core.article import use_digest_article
+from digest_core.incremental import save_page_keys
 from digest_core.plugins import plugin_enabled
 from digest_taxonomies.feeds import DigestWriter
 from digest_taxonomies.generator import TaxonomyGenerator
@@ -46,9 +47,16 @@ def write_sitemap(pelican: Any) -> None:
         write_sitemap_and_robots(Path(pelican.output_path), pelican.settings)
 
 
+def keep_page_keys(pelican: Any) -> None:
+    """The build got to its end: its page keys are good for the next one."""
+    if enabled(pelican.settings):
+        save_page_keys(pelican.output_path)
+
+
 def register() -> None:
     use_digest_article()  # company pages, feeds and post pages ask every post for its URL many times
     signals.article_generator_context.connect(convert_post_metadata)
     signals.get_generators.connect(add_generator)
     signals.get_writer.connect(use_digest_writer)
     signals.finalized.connect(write_sitemap)
+    signals.finalized.connect(keep_page_keys)

@@ -1,0 +1,165 @@
+"""Stable digests of the values a template reads, to tell whether a page would change.
+
+``Fingerprints.of(value)`` walks plain data, dates, containers and objects (their
+attributes) into a BLAKE2 digest that is the same in every run for equal data
+(dicts in insertion order, which our readers and plugins keep deterministic;
+sets sorted). Pelican content (articles, pages) is special in two ways:
+
+- its *own* digest covers the fields that are plain data (title, text, date,
+  companies…); fields that lead to other content (a post's ``story``, its
+  ``more_about`` lists, translations) are left out, which breaks the cycles
+  between posts;
+- reached from a template's variables, a post counts with its *full* digest:
+  its own digest plus those links, where the other posts count with their own
+  digest. That is one level deep, which is what our templates show of a
+  neighbour (title, outlet, date, URL), never its neighbours.
+
+Tags, categories, authors, companies and outlets (Pelican URL wrappers) count
+by class, name and slug. A value that has no stable form (a function, an
+object without attributes) raises ``Unstable``: the caller then treats the page as changed. Digests of
+content and other objects are kept for the build (objects are not changed
+while pages are written); containers are walked each time.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from datetime import date, datetime, time, timedelta, tzinfo
+from enum import Enum
+from typing import Any
+
+from pelican.contents import Content
+from pelican.urlwrappers import URLWrapper
+
+# Attributes that are not part of what a page shows: the whole build context and
+# settings (their values enter a key through the template's own variables), and caches.
+SKIPPED_ATTRIBUTES = frozenset({"_context", "settings", "_url_memo"})
+_SCALARS = (str, int, float, bool, bytes, type(None), datetime, date, time, timedelta, tzinfo, Enum)
+
+
+class Unstable(Exception):
+    """A value with no representation that is equal across runs."""
+
+
+class _LeadsToContent(Exception):
+    """Raised while taking a post's own digest when a field reaches other content."""
+
+
+class _Mode(Enum):
+    TOP = 1  # a template variable: content counts in full
+    NESTED = 2  # inside a post's links: other content counts by its own digest
+    OWN = 3  # a post's own fields: reaching content disqualifies the field
+
+
+class Fingerprints:
+    """Digests of template values for one build."""
+
+    def __init__(self) -> None:
+        self._own: dict[int, tuple[Content, bytes, list[str]]] = {}
+        self._full: dict[int, tuple[Content, bytes]] = {}
+        self._objects: dict[tuple[int, _Mode], tuple[Any, bytes]] = {}
+
+    def of(self, value: Any) -> str:
+        """Hex digest of ``value``; raises Unstable."""
+        h = hashlib.blake2b(digest_size=16)
+        self._feed(h, value, _Mode.TOP)
+        return h.hexdigest()
+
+    def _feed(self, h: Any, value: Any, mode: _Mode) -> None:
+        kind = type(value)
+        if kind is str:
+            data = value.encode("utf-8", "surrogatepass")
+            h.update(b"s%d:" % len(data))
+            h.update(data)
+        elif isinstance(value, _SCALARS):
+            text = f"{kind.__name__}:{value!r}".encode("utf-8", "surrogatepass")
+            h.update(b"v%d:" % len(text))
+            h.update(text)
+        elif kind is list or kind is tuple:
+            h.update((b"[%d" if kind is list else b"(%d") % len(value))
+            for item in value:
+                self._feed(h, item, mode)
+            h.update(b"]")
+        elif isinstance(value, dict):
+            h.update(b"{%d" % len(value))
+            for key, item in value.items():
+                self._feed(h, key, mode)
+                self._feed(h, item, mode)
+            h.update(b"}")
+        elif isinstance(value, (set, frozenset)):
+            h.update(b"<" + b"".join(sorted(self._digest(item, mode) for item in value)) + b">")
+        elif isinstance(value, URLWrapper):  # a tag, category, author, company, outlet
+            # By name and slug: the rest comes from settings, and the slug is computed lazily
+            # into a private attribute, so the instance dict depends on what was rendered before.
+            text = f"{kind.__qualname__}:{value.name}\0{value.slug}".encode("utf-8", "surrogatepass")
+            h.update(b"u%d:" % len(text))
+            h.update(text)
+        elif isinstance(value, Content):
+            if mode is _Mode.OWN:
+                raise _LeadsToContent
+            h.update(b"c" + (self._own_digest(value)[0] if mode is _Mode.NESTED else self._full_digest(value)))
+        elif callable(value) or isinstance(value, type):
+            raise Unstable(f"no stable form for {value!r}")
+        elif isinstance(value, (list, tuple)):  # named tuples and other sequence subclasses
+            self._feed(h, list(value), mode)
+        else:
+            h.update(b"o" + self._object_digest(value, mode))
+
+    def _digest(self, value: Any, mode: _Mode) -> bytes:
+        h = hashlib.blake2b(digest_size=16)
+        self._feed(h, value, mode)
+        return h.digest()
+
+    def _object_digest(self, value: Any, mode: _Mode) -> bytes:
+        key = (id(value), mode)
+        known = self._objects.get(key)
+        if known is None:
+            h = hashlib.blake2b(digest_size=16)
+            h.update(f"{type(value).__module__}.{type(value).__qualname__}".encode())
+            for name, item in _attributes(value):
+                h.update(name.encode() + b"=")
+                self._feed(h, item, mode)
+            known = self._objects[key] = (value, h.digest())
+        return known[1]
+
+    def _own_digest(self, content: Content) -> tuple[bytes, list[str]]:
+        """A post's digest over its plain fields, and the names of the fields that link to content."""
+        known = self._own.get(id(content))
+        if known is None:
+            h = hashlib.blake2b(digest_size=16)
+            h.update(type(content).__qualname__.encode())
+            links = []
+            for name, item in _attributes(content):
+                try:
+                    field = self._digest(item, _Mode.OWN)
+                except _LeadsToContent:
+                    links.append(name)
+                    continue
+                h.update(name.encode() + b"=" + field)
+            known = self._own[id(content)] = (content, h.digest(), links)
+        return known[1], known[2]
+
+    def _full_digest(self, content: Content) -> bytes:
+        known = self._full.get(id(content))
+        if known is None:
+            own, links = self._own_digest(content)
+            h = hashlib.blake2b(own, digest_size=16)
+            for name in links:
+                h.update(name.encode() + b"=")
+                self._feed(h, getattr(content, name), _Mode.NESTED)
+            known = self._full[id(content)] = (content, h.digest())
+        return known[1]
+
+
+def _attributes(value: Any) -> list[tuple[str, Any]]:
+    """An object's data attributes by name (instance dict, slots or dataclass fields)."""
+    if dataclasses.is_dataclass(value):
+        names = [f.name for f in dataclasses.fields(value)]
+    elif hasattr(value, "__dict__"):
+        names = list(vars(value))
+    else:
+        names = [n for cls in type(value).__mro__ for n in getattr(cls, "__slots__", ())]
+        if not names:
+            raise Unstable(f"no stable form for a {type(value).__qualname__}")
+    return [(n, getattr(value, n)) for n in sorted(set(names)) if n not in SKIPPED_ATTRIBUTES and hasattr(value, n)]

@@ -1,0 +1,257 @@
+"""A Pelican Writer that does not render a page again when nothing it shows has changed.
+
+Every build renders every page; on a large digest that is most of a rebuild,
+though one new post changes a few dozen pages. ``IncrementalWriter`` gives each
+``write_file`` and ``write_feed`` call a key:
+
+- the build's digest: every setting, the versions of Pelican and Jinja, and the
+  source of the plugins this build loaded;
+- the call's own arguments (file name, pagination, the lists it is given);
+- for a page, the source of its template and of every template it extends,
+  imports or includes, and the values of every context variable those
+  templates read (found by Jinja's own parser, ``jinja2.meta``);
+- posts by their digest (``digest_core.fingerprint``): their text and fields,
+  plus their story and "More about" neighbours.
+
+When the key and the files the call wrote last time are unchanged, the call is
+skipped. The keys live in ``CACHE_PATH``; the file is removed at the start of a
+build and written again at its end, so a build that fails half-way leaves no
+keys and the next one renders everything. A value with no stable digest, a
+template whose includes are chosen at run time, or an ``override_output``
+write is always rendered. Pelican's ``content_written`` signal is not sent for
+a skipped file (none of our plugins listens to it).
+
+``DIGEST_SKIP_UNCHANGED_PAGES = False`` turns it off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import sys
+import weakref
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import pelican
+from jinja2 import meta
+from pelican.writers import Writer
+
+from digest_core.files import write_if_changed
+from digest_core.fingerprint import Fingerprints, Unstable
+
+logger = logging.getLogger(__name__)
+
+KEYS_FOLDER = "digest-pages"
+# Context entries Pelican sets from the file name while writing (the name is in every key).
+SET_PER_PAGE = frozenset({"localsiteurl", "output_file"})
+# Pelican paginates these keyword arguments when no ``paginated`` is given, and a
+# template reads them as <name>_page, <name>_paginator, <name>_previous_page…
+PAGINATED_BY_DEFAULT = frozenset({"articles", "dates"})
+PAGE_PARTS = ("page", "paginator", "previous_page", "next_page")
+_LIVE: weakref.WeakSet[IncrementalWriter] = weakref.WeakSet()
+
+
+class IncrementalWriter(Writer):
+    """Pelican's Writer that skips calls whose key matches the last build's."""
+
+    def __init__(self, output_path: str, settings: Mapping[str, Any] | None = None) -> None:
+        super().__init__(output_path, settings)
+        self.rendered = self.skipped = 0
+        self._fingerprints = Fingerprints()
+        self._templates: dict[str, tuple[frozenset[str], str] | None] = {}
+        self._writing: list[str] | None = None
+        self._keys = KeyStore(self.settings, output_path) if self.settings.get("DIGEST_SKIP_UNCHANGED_PAGES", True) else None
+        self._build = build_digest(self.settings, self._fingerprints) if self._keys else None
+        _LIVE.add(self)
+
+    def write_file(self, name: Any, template: Any, context: dict[str, Any], relative_urls: bool = False,
+                   paginated: Any = None, template_name: Any = None, override_output: bool = False,
+                   url: Any = None, **kwargs: Any) -> None:
+        def render() -> None:
+            super(IncrementalWriter, self).write_file(
+                name, template, context, relative_urls, paginated, template_name, override_output, url, **kwargs)
+
+        if not name:
+            return render()
+        key = None
+        if not override_output:
+            lists = paginated if paginated is not None else {k: v for k, v in kwargs.items() if k in PAGINATED_BY_DEFAULT}
+            key = self._page_key(template, context, (name, relative_urls, template_name, url), lists, kwargs)
+        return self._write_or_skip(f"page:{name}", key, render)
+
+    def write_feed(self, elements: Any, context: dict[str, Any], path: str | None = None, url: str | None = None,
+                   feed_type: str = "atom", override_output: bool = False, feed_title: str | None = None) -> Any:
+        def render() -> Any:
+            return super(IncrementalWriter, self).write_feed(
+                elements, context, path, url, feed_type, override_output, feed_title)
+
+        if not path or override_output:
+            return render()
+        key = self._key(("feed", path, url, feed_type, feed_title, list(elements), context.get("SITEURL")))
+        return self._write_or_skip(f"feed:{path}", key, render)
+
+    def _open_w(self, filename: str, encoding: str, override: bool = False) -> Any:
+        if self._writing is not None:
+            self._writing.append(filename)
+        return super()._open_w(filename, encoding, override)
+
+    def save_keys(self) -> None:
+        """Write this build's keys for the next one (at the end of a build)."""
+        if self._keys is not None:
+            self._keys.save()
+            logger.info("Pages rendered: %d; unchanged and kept: %d", self.rendered, self.skipped)
+
+    def _write_or_skip(self, call: str, key: str | None, render: Any) -> Any:
+        if self._keys is not None and key is not None:
+            files = self._keys.unchanged(call, key)
+            if files is not None:
+                self._written_files.update(files)  # Pelican's check against writing a file twice
+                self.skipped += 1
+                return None
+        self._writing = []
+        try:
+            result = render()
+        finally:
+            written, self._writing = self._writing, None
+        self.rendered += 1
+        if self._keys is not None and key is not None:
+            self._keys.record(call, key, written)
+        return result
+
+    def _page_key(self, template: Any, context: Mapping[str, Any], call: tuple[Any, ...],
+                  lists: Mapping[str, Any], kwargs: Mapping[str, Any]) -> str | None:
+        """Key of a page: its template's sources and the values it reads (a list Pelican
+        paginates counts when the template reads its pages)."""
+        reads = self._template_reads(template)
+        if reads is None:
+            return None
+        names, sources = reads
+        paged = {k: v for k, v in lists.items() if any(f"{k}_{part}" in names for part in PAGE_PARTS)}
+        given = {k: v for k, v in kwargs.items() if k in names and k not in paged}
+        used = {n: context[n] for n in sorted(names - SET_PER_PAGE) if n in context and n not in kwargs}
+        return self._key(("page", sources, call, paged, given, used))
+
+    def _key(self, parts: Any) -> str | None:
+        if self._build is None:
+            return None
+        try:
+            return self._build + self._fingerprints.of(parts)
+        except Unstable as reason:
+            logger.debug("Rendering anyway: %s", reason)
+            return None
+
+    def _template_reads(self, template: Any) -> tuple[frozenset[str], str] | None:
+        name = template.name
+        if name not in self._templates:
+            self._templates[name] = template_reads(template.environment, name)
+        return self._templates[name]
+
+
+def template_reads(env: jinja2.Environment, name: str) -> tuple[frozenset[str], str] | None:
+    """Context names a template and the templates it pulls in read, and a digest of their
+    sources; None when one of them is chosen at run time."""
+    names: set[str] = set()
+    sources = hashlib.blake2b(digest_size=16)
+    pending, seen = [name], set()
+    while pending:
+        current = pending.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        source, _, _ = env.loader.get_source(env, current)
+        sources.update(current.encode() + b"\0" + source.encode() + b"\0")
+        tree = env.parse(source)
+        names |= meta.find_undeclared_variables(tree)
+        for referenced in meta.find_referenced_templates(tree):
+            if referenced is None:
+                return None
+            pending.append(referenced)
+    return frozenset(names), sources.hexdigest()
+
+
+def build_digest(settings: Mapping[str, Any], fingerprints: Fingerprints) -> str | None:
+    """What every page of this build depends on: settings, tool versions and plugin code."""
+    h = hashlib.blake2b(digest_size=16)
+    h.update(f"pelican {pelican.__version__}; jinja2 {jinja2.__version__}\0".encode())
+    for key in sorted(settings):
+        value = settings[key]
+        try:
+            h.update(key.encode() + fingerprints.of(value).encode())
+        except Unstable:
+            h.update(key.encode() + _code_digest(value).encode())
+    for path in _plugin_files(settings):
+        h.update(path.encode() + b"\0" + Path(path).read_bytes())
+    return h.hexdigest()
+
+
+def _code_digest(value: Any) -> str:
+    """Settings that hold functions (Jinja filters…): their code, which is what can change."""
+    if isinstance(value, Mapping):
+        return "".join(f"{k}:{_code_digest(v)}" for k, v in sorted(value.items(), key=lambda kv: str(kv[0])))
+    if isinstance(value, (list, tuple)):
+        return "".join(_code_digest(v) for v in value)
+    code = getattr(value, "__code__", None)
+    name = f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', type(value).__qualname__)}"
+    return name + (hashlib.blake2b(code.co_code, digest_size=8).hexdigest() if code else "")
+
+
+def _plugin_files(settings: Mapping[str, Any]) -> list[str]:
+    """Source files of the modules of this build's plugins (digest_ingest, digest_ingest.x…)."""
+    prefixes = ["digest_core", *(str(getattr(p, "__name__", p)) for p in settings.get("PLUGINS") or ())]
+    files = set()
+    for module_name, module in list(sys.modules.items()):
+        if any(module_name == p or module_name.startswith(p + ".") for p in prefixes):
+            path = getattr(module, "__file__", None)
+            if path and path.endswith(".py"):
+                files.add(path)
+    return sorted(files)
+
+
+class KeyStore:
+    """Keys and written files of each call, from the last build and for the next."""
+
+    def __init__(self, settings: Mapping[str, Any], output_path: str) -> None:
+        self.output = Path(output_path).resolve()
+        folder = Path(settings.get("CACHE_PATH") or "cache")
+        name = hashlib.blake2b(str(self.output).encode(), digest_size=8).hexdigest()
+        self.path = folder / KEYS_FOLDER / f"{name}.json"
+        self.previous = self._load()
+        self.current: dict[str, tuple[str, list[str]]] = {}
+
+    def _load(self) -> dict[str, Any]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            self.path.unlink()  # a build that stops half-way must leave no keys behind
+        except (OSError, ValueError):
+            return {}
+        return data.get("calls", {}) if isinstance(data, dict) and data.get("output") == str(self.output) else {}
+
+    def unchanged(self, call: str, key: str) -> list[str] | None:
+        """The files a call wrote last time, if its key is the same and they are all still there."""
+        known = self.previous.get(call)
+        if not known or known[0] != key:
+            return None
+        files = [str(self.output / f) for f in known[1]]
+        if not all(os.path.isfile(f) for f in files):
+            return None
+        self.current[call] = (key, known[1])
+        return files
+
+    def record(self, call: str, key: str, written: list[str]) -> None:
+        self.current[call] = (key, [os.path.relpath(f, self.output) for f in written if f != os.devnull])
+
+    def save(self) -> None:
+        data = {"output": str(self.output), "calls": dict(sorted(self.current.items()))}
+        write_if_changed(self.path, json.dumps(data, separators=(",", ":")))
+
+
+def save_page_keys(output_path: str) -> None:
+    """Save the keys of the writers of the build that wrote into ``output_path``."""
+    for writer in list(_LIVE):
+        if Path(writer.output_path).resolve() == Path(output_path).resolve():
+            writer.save_keys()

@@ -1,0 +1,99 @@
+"""The writer's pieces: what a template reads, the key store, and skipping in a real Writer call."""
+
+from pathlib import Path
+
+import jinja2
+import pytest
+
+from digest_core.incremental import IncrementalWriter, KeyStore, build_digest, template_reads
+from digest_core.fingerprint import Fingerprints
+
+TEMPLATES = {
+    "base.html": "<title>{{ SITENAME }}</title>{% block body %}{% endblock %}",
+    "page.html": '{% extends "base.html" %}{% import "macros.html" as m %}{% block body %}{{ m.show(item) }} {{ note }}{% endblock %}',
+    "macros.html": "{% macro show(x) %}{{ x.title }} {{ SITEURL }}{% endmacro %}",
+    "dynamic.html": "{% include pick %}",
+}
+
+
+@pytest.fixture
+def env():
+    return jinja2.Environment(loader=jinja2.DictLoader(TEMPLATES))
+
+
+def test_template_reads_follows_extends_and_imports(env):
+    names, sources = template_reads(env, "page.html")
+    assert {"SITENAME", "item", "note", "SITEURL"} <= names
+    assert template_reads(env, "page.html")[1] == sources
+
+
+def test_a_change_in_a_pulled_in_template_changes_the_sources_digest(env):
+    before = template_reads(env, "page.html")[1]
+    changed = jinja2.Environment(loader=jinja2.DictLoader({**TEMPLATES, "macros.html": "{% macro show(x) %}{{ x }}{% endmacro %}"}))
+    assert template_reads(changed, "page.html")[1] != before
+
+
+def test_a_template_chosen_at_run_time_cannot_be_followed(env):
+    assert template_reads(env, "dynamic.html") is None
+
+
+def test_build_digest_depends_on_settings_and_takes_functions_by_their_code():
+    settings = {"SITENAME": "A", "JINJA_FILTERS": {"up": str.upper}, "PLUGINS": []}
+    first = build_digest(settings, Fingerprints())
+    assert build_digest(dict(settings), Fingerprints()) == first
+    assert build_digest({**settings, "SITENAME": "B"}, Fingerprints()) != first
+
+
+def test_key_store_keeps_keys_only_for_a_finished_build(tmp_path):
+    settings = {"CACHE_PATH": str(tmp_path / "cache")}
+    output = tmp_path / "out"
+    (output / "a").mkdir(parents=True)
+    (output / "a" / "index.html").write_text("x")
+    store = KeyStore(settings, str(output))
+    store.record("page:a/index.html", "k1", [str(output / "a" / "index.html")])
+    store.save()
+
+    again = KeyStore(settings, str(output))
+    assert not store.path.exists()  # opened by a build: gone until that build ends
+    assert again.unchanged("page:a/index.html", "k1") == [str(output / "a" / "index.html")]
+    assert again.unchanged("page:a/index.html", "k2") is None
+    (output / "a" / "index.html").unlink()
+    assert again.unchanged("page:a/index.html", "k1") is None  # a missing file is written again
+    assert KeyStore(settings, str(output)).previous == {}  # `again` never saved
+
+
+class Page:
+    def __init__(self, title):
+        self.title = title
+
+
+def write(tmp_path, title, note="n"):
+    env = jinja2.Environment(loader=jinja2.DictLoader(TEMPLATES))
+    settings = {"CACHE_PATH": str(tmp_path / "cache"), "PLUGINS": [], "RELATIVE_URLS": False}
+    writer = IncrementalWriter(str(tmp_path / "out"), settings=settings)
+    context = {"SITENAME": "Site", "SITEURL": "", "localsiteurl": None}
+    writer.write_file("p/index.html", env.get_template("page.html"), context, item=Page(title), note=note)
+    writer.save_keys()
+    return writer, (tmp_path / "out" / "p" / "index.html").read_text()
+
+
+def test_a_page_is_rendered_again_only_when_what_it_shows_changes(tmp_path):
+    writer, html = write(tmp_path, "First")
+    assert (writer.rendered, writer.skipped) == (1, 0) and "First" in html
+    writer, html = write(tmp_path, "First")
+    assert (writer.rendered, writer.skipped) == (0, 1)
+    writer, html = write(tmp_path, "Second")
+    assert (writer.rendered, writer.skipped) == (1, 0) and "Second" in html
+    writer, html = write(tmp_path, "Second", note="changed")
+    assert writer.rendered == 1 and "changed" in html
+
+
+def test_turned_off_it_renders_everything(tmp_path):
+    env = jinja2.Environment(loader=jinja2.DictLoader(TEMPLATES))
+    settings = {"CACHE_PATH": str(tmp_path / "cache"), "DIGEST_SKIP_UNCHANGED_PAGES": False}
+    for _ in range(2):
+        writer = IncrementalWriter(str(tmp_path / "out"), settings=settings)
+        writer.write_file("p/index.html", env.get_template("page.html"), {"localsiteurl": None}, item=Page("t"), note="")
+        writer.save_keys()
+        assert writer.rendered == 1
+    assert not Path(tmp_path / "cache").exists()
