@@ -154,6 +154,8 @@ PAGEFIND_ENABLED = True                  # False: build without a search index
 # page queries the index of its own <html lang>, so a German post in a "de" index
 # would never be found from the English search page.
 PAGEFIND_OPTIONS = ["--force-language", DEFAULT_LANG]
+PAGEFIND_INCREMENTAL = True              # a rebuild indexes only added pages, into a second bundle
+PAGEFIND_RECENT_SHARE = 0.05             # past this share of the main bundle (and 50 pages), index everything again
 SEARCH_URL = "search/"
 SEARCH_SAVE_AS = "search/index.html"
 # Appends to DIRECT_TEMPLATES when an earlier section set it.

@@ -9,6 +9,7 @@ previous index, as they were.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -59,21 +60,25 @@ def index_site(
     options: Sequence[str] = (),
     command: Sequence[str] | None = None,
     timeout: float = 900,
+    bundle: str = BUNDLE_DIR,
+    pages: Sequence[str] | None = None,
 ) -> str:
-    """Index the HTML under ``site`` into ``site/pagefind``; return Pagefind's summary line.
+    """Index the HTML under ``site`` (or only ``pages``, paths within it) into
+    ``site/<bundle>``; return Pagefind's summary line.
 
-    Raises PagefindError, after removing its own temporary folder, when the
+    Raises PagefindError, after removing its own temporary folders, when the
     binary is missing, fails, times out or writes no bundle.
     """
     site = Path(site).resolve()
     if not site.is_dir():
         raise PagefindError(f"no site to index at {site}")
-    argv = [*(command or pagefind_command()), "--site", str(site), *check_options(options)]
     try:
         _remove_stale(site)
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=site))
+        source = site if pages is None else _gather(site, pages)
     except OSError as exc:
         raise PagefindError(f"cannot write into {site}: {exc}") from exc
+    argv = [*(command or pagefind_command()), "--site", str(source), *check_options(options)]
     try:
         # mkdtemp makes the folder private; the published bundle must be as readable as the site.
         staging.chmod(site.stat().st_mode & 0o777)
@@ -81,12 +86,27 @@ def index_site(
         if not (staging / "pagefind.js").is_file():
             raise PagefindError("Pagefind exited without writing pagefind.js" + _tail(output))
         _make_canonical(staging)
-        _replace_dir(staging, site / BUNDLE_DIR)
+        _replace_dir(staging, site / bundle)
     except OSError as exc:
         raise PagefindError(f"cannot put the search bundle in place: {exc}") from exc
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        if source != site:
+            shutil.rmtree(source, ignore_errors=True)
     return summary_line(output)
+
+
+def _gather(site: Path, pages: Sequence[str]) -> Path:
+    """A hidden folder in the site holding only ``pages`` (hard links), for Pagefind to read."""
+    folder = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX + "pages-", dir=site))
+    for page in pages:
+        target = folder / page
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(site / page, target)
+        except OSError:
+            shutil.copy2(site / page, target)
+    return folder
 
 
 def _remove_stale(site: Path) -> None:

@@ -74,14 +74,21 @@ def build_site(
     The copy lets the ingest and stories plugins write posts and state without
     touching the original folder. ``config`` defaults to default_config().
     """
+    shutil.copytree(content, workdir / "content", ignore=shutil.ignore_patterns(".git"))
+    return rebuild_site(workdir, config, overrides)
+
+
+def rebuild_site(workdir: Path, config: Path | None = None, overrides: Mapping[str, Any] | None = None) -> Site:
+    """Build ``workdir``/content again into ``workdir``/output, as `make html` would after an edit
+    (Pelican's caches, the page keys and the search state live in ``workdir``/cache)."""
     config = config or default_config()
     source, output = workdir / "content", workdir / "output"
-    shutil.copytree(content, source, ignore=shutil.ignore_patterns(".git"))
     extra: dict[str, Any] = {
         "SITEURL": "",
         "RELATIVE_URLS": True,
         "CACHE_CONTENT": False,
         "LOAD_CONTENT_CACHE": False,
+        "CACHE_PATH": str(workdir / "cache"),
         **(overrides or {}),
     }
     argv = [sys.executable, "-m", "pelican", str(source), "-o", str(output), "-s", str(config)]

@@ -12,7 +12,7 @@ from types import SimpleNamespace
 import pytest
 from bs4 import BeautifulSoup
 
-from browser.site import FIXTURE_CONTENT, build_site
+from browser.site import FIXTURE_CONTENT, build_site, rebuild_site
 from digest_search.pagefind import PagefindError
 from digest_search.plugin import DEFAULTS, index_output, search_settings
 
@@ -129,3 +129,30 @@ def test_real_build_indexes_posts_only_and_is_deterministic(tmp_path: Path) -> N
     assert leica["filters"]["company"] == ["Xiaomi", "Leica", "AT&T"]
     assert leica["filters"]["year"] == ["2022"]
     assert leica["meta"]["title"] == "Xiaomi 12S Ultra arrives with Leica-tuned cameras"
+
+
+@pytest.mark.slow
+def test_a_rebuild_indexes_added_posts_apart_until_a_main_page_changes(tmp_path: Path) -> None:
+    workdir = tmp_path / "work"
+    first = build_site(FIXTURE_CONTENT, workdir)
+    main_entry = (first.root / "pagefind" / "pagefind-entry.json").read_bytes()
+    posts = workdir / "content" / "posts"
+    added = posts / "2030" / "2030-01-02-added.md"
+    added.parent.mkdir(parents=True, exist_ok=True)
+    added.write_text("Title: An added post\nDate: 2030-01-02 10:00\nSlug: an-added-post\nSource: Test Wire\n"
+                     "Companies: Acme\nStatus: published\n\n" + "Acme opened a new plant in the north today. " * 20)
+
+    site = rebuild_site(workdir)
+    manifest = json.loads((site.root / "pagefind" / "bundles.json").read_text())
+    assert manifest["bundles"] == ["../pagefind/", "../pagefind-recent/"]
+    assert (site.root / "pagefind" / "pagefind-entry.json").read_bytes() == main_entry  # left alone
+    recent = json.loads((site.root / "pagefind-recent" / "pagefind-entry.json").read_text())
+    assert recent["languages"]["en"]["page_count"] == 1
+
+    edited = next(p for p in sorted(posts.rglob("*.md")) if p != added)
+    edited.write_text(edited.read_text() + "\nOne more sentence for the searchable text.\n")
+    site = rebuild_site(workdir)
+    assert json.loads((site.root / "pagefind" / "bundles.json").read_text())["bundles"] == ["../pagefind/"]
+    assert not (site.root / "pagefind-recent").exists()
+    entry = json.loads((site.root / "pagefind" / "pagefind-entry.json").read_text())
+    assert entry["languages"]["en"]["page_count"] == len(site.posts) == len(first.posts) + 1

@@ -1,6 +1,9 @@
-// Search page: queries the site's own Pagefind bundle (built by digest_search)
-// and renders results. Page data is only ever inserted as text; the one piece of
-// markup kept from Pagefind is <mark> in excerpts, rebuilt element by element.
+// Search page: queries the site's own Pagefind bundles (built by digest_search)
+// and renders results. The index may be split in two bundles (the site at its
+// last full index, and the pages added since), listed in bundles.json beside the
+// main one; their results and filter counts are merged here. Page data is only
+// ever inserted as text; the one piece of markup kept from Pagefind is <mark> in
+// excerpts, rebuilt element by element.
 
 const FILTER_GROUPS = [
   ["company", "Companies"],
@@ -22,9 +25,9 @@ const list = document.getElementById("search-results");
 const moreButton = document.getElementById("search-more");
 const filterBox = document.getElementById("search-filters");
 
-let pagefind = null;
+let bundles = []; // one Pagefind API per bundle
 let runId = 0; // each search gets a number; late answers to older searches are dropped
-let pending = []; // results not shown yet, for "More results"
+let pending = null; // a ResultQueue of results not shown yet, for "More results"
 let typingTimer = 0;
 
 /** The query, order and chosen filters, as held in the address bar. */
@@ -170,17 +173,67 @@ function updateCounts(counts) {
   }
 }
 
+/** Filter counts of several bundles added up: {group: {value: count}}. */
+function mergeCounts(all) {
+  const merged = {};
+  for (const counts of all) {
+    for (const [key, values] of Object.entries(counts || {})) {
+      merged[key] ||= {};
+      for (const [value, count] of Object.entries(values)) merged[key][value] = (merged[key][value] || 0) + count;
+    }
+  }
+  return merged;
+}
+
+/** Results of every bundle in display order; their data is loaded as they are shown. */
+class ResultQueue {
+  constructor(lists, sort) {
+    this.size = lists.reduce((n, list) => n + list.length, 0);
+    this.direction = sort ? Object.values(sort)[0] : null;
+    // By relevance the scores compare across bundles; by date each bundle's list is in
+    // order already, and they are merged by the dates in the results' data.
+    this.lists = this.direction && lists.length > 1
+      ? lists.map((list) => list.slice())
+      : [lists.flat().sort((a, b) => b.score - a.score)];
+  }
+
+  get remaining() {
+    return this.lists.reduce((n, list) => n + list.length, 0);
+  }
+
+  async take(count) {
+    if (this.lists.length === 1) return Promise.all(this.lists[0].splice(0, count).map(load));
+    const out = [];
+    while (out.length < count && this.remaining) {
+      const open = this.lists.filter((list) => list.length);
+      const heads = await Promise.all(open.map((list) => load(list[0])));
+      const time = (data) => Date.parse(data.meta?.date || "") || 0;
+      const before = this.direction === "desc" ? (a, b) => time(a) > time(b) : (a, b) => time(a) < time(b);
+      let best = 0;
+      for (let i = 1; i < heads.length; i++) if (before(heads[i], heads[best])) best = i;
+      open[best].shift();
+      out.push(heads[best]);
+    }
+    return out;
+  }
+}
+
+/** A result's data, fetched once. */
+function load(result) {
+  result.loaded ||= result.data();
+  return result.loaded;
+}
+
 /** Mark the page busy (or not): screen readers wait, and so can tests. */
 function busy(state) {
   root.setAttribute("aria-busy", String(state));
 }
 
 async function showMore(id) {
-  const batch = pending.splice(0, PAGE_SIZE);
-  const data = await Promise.all(batch.map((r) => r.data()));
+  const data = pending ? await pending.take(PAGE_SIZE) : [];
   if (id !== runId) return;
   list.append(...data.map(resultItem));
-  moreButton.hidden = pending.length === 0;
+  moreButton.hidden = !pending || pending.remaining === 0;
   busy(false);
 }
 
@@ -189,7 +242,7 @@ async function runSearch(state) {
   const anyFilter = Object.keys(state.filters).length > 0;
   if (!state.q && !anyFilter) {
     list.replaceChildren();
-    pending = [];
+    pending = null;
     moreButton.hidden = true;
     root.dataset.results = "0";
     statusLine.textContent = "Type a word, or pick a company, outlet, tag or year.";
@@ -203,12 +256,12 @@ async function runSearch(state) {
   // With no words there is no relevance to rank by: newest first.
   const sort = Object.hasOwn(SORTS, state.sort) ? SORTS[state.sort] : state.q ? null : SORTS.newest;
   if (sort) options.sort = sort;
-  const search = await pagefind.search(state.q || null, options);
+  const searches = await Promise.all(bundles.map((b) => b.search(state.q || null, options)));
   if (id !== runId) return;
-  updateCounts(search.totalFilters || {});
-  pending = search.results.slice();
+  updateCounts(mergeCounts(searches.map((s) => s.totalFilters)));
+  pending = new ResultQueue(searches.map((s) => s.results), sort);
   list.replaceChildren();
-  const n = search.results.length;
+  const n = pending.size;
   root.dataset.results = String(n);
   const words = state.q ? ` for “${state.q}”` : "";
   statusLine.textContent = n ? `${n} ${n === 1 ? "post" : "posts"}${words}` : `No posts${words}`;
@@ -232,6 +285,18 @@ function fail(error) {
   console.warn("search:", error);
 }
 
+/** pagefind.js of every bundle: those bundles.json lists, else the main one alone. */
+async function bundleUrls(main) {
+  try {
+    const answer = await fetch(new URL("bundles.json", main));
+    const listed = answer.ok ? (await answer.json()).bundles : null;
+    if (Array.isArray(listed) && listed.length) return listed.map((b) => new URL(`${b}pagefind.js`, main));
+  } catch (error) {
+    console.warn("search: no bundle list, using the main bundle", error);
+  }
+  return [main];
+}
+
 async function start() {
   const state = readState();
   input.value = state.q;
@@ -241,11 +306,14 @@ async function start() {
   document.getElementById("search-ui").hidden = false;
   statusLine.textContent = "Loading search…";
   busy(true);
-  const bundle = new URL(root.dataset.bundle, document.baseURI);
-  pagefind = await import(bundle.href);
-  // Result URLs are site paths; the site's root is the folder above the bundle.
-  await pagefind.options({ baseUrl: new URL("../", bundle).pathname });
-  buildFilters(await pagefind.filters(), state.filters);
+  const main = new URL(root.dataset.bundle, document.baseURI);
+  bundles = await Promise.all((await bundleUrls(main)).map(async (url) => {
+    const api = await import(url.href);
+    // Result URLs are site paths; the site's root is the folder above the bundles.
+    await api.options({ baseUrl: new URL("../", main).pathname });
+    return api;
+  }));
+  buildFilters(mergeCounts(await Promise.all(bundles.map((b) => b.filters()))), state.filters);
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     onChange(0);

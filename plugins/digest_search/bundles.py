@@ -1,0 +1,138 @@
+"""Which search bundles a build must (re)make: the whole site, or only its new pages.
+
+Pagefind has no incremental mode: indexing 10,000 posts takes it as long as
+rendering them. So the index is kept as two bundles, merged by the search page:
+
+- ``pagefind/``: every searchable page at the last full index;
+- ``pagefind-recent/``: pages added since, which is all a new post needs.
+
+A page counts by the digest of its ``data-pagefind-body`` element (the only
+part Pagefind reads), found in its file when the file's size or time changed.
+When a page of the main bundle changed or went away, when the recent pages
+outgrow ``PAGEFIND_RECENT_SHARE`` of the main bundle (and 50 pages), or when Pagefind's
+options changed, the whole site is indexed again into ``pagefind/`` alone.
+``pagefind/bundles.json`` lists the bundles for the search page.
+
+What was indexed is kept in ``CACHE_PATH/digest-search/``; the file is removed
+while a build runs, so an interrupted build leads to a full index next time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from digest_core.files import write_if_changed
+
+MAIN, RECENT = "pagefind", "pagefind-recent"
+MANIFEST = "bundles.json"
+RECENT_MIN_PAGES = 50  # a small site may still add this many pages before a full index (~0.2 s of Pagefind)
+_BODY = b"data-pagefind-body"
+_TAG = re.compile(rb"<([A-Za-z][\w-]*)")
+
+
+def body_digest(html: bytes) -> str | None:
+    """Digest of the element marked ``data-pagefind-body`` (None without one).
+
+    The element runs to its balanced closing tag; our pages are well formed, and
+    page text inside is escaped, so no stray tag of the same name can occur.
+    """
+    mark = html.find(_BODY)
+    start = html.rfind(b"<", 0, mark) if mark >= 0 else -1
+    tag = _TAG.match(html, start) if start >= 0 else None
+    if tag is None:
+        return None
+    token = re.compile(rb"<(/?)" + re.escape(tag.group(1)) + rb"[\s/>]", re.IGNORECASE)
+    depth, end = 0, len(html)
+    for found in token.finditer(html, start):
+        depth += -1 if found.group(1) else 1
+        if depth == 0:
+            end = html.find(b">", found.start()) + 1
+            break
+    return hashlib.blake2b(html[start:end], digest_size=16).hexdigest()
+
+
+@dataclass
+class SearchState:
+    """What the bundles hold, and what the pages looked like when last read."""
+
+    options: list[str] = field(default_factory=list)
+    main: dict[str, str] = field(default_factory=dict)
+    recent: dict[str, str] = field(default_factory=dict)
+    seen: dict[str, list[Any]] = field(default_factory=dict)  # path -> [mtime_ns, size, digest or None]
+
+
+def state_path(settings: dict[str, Any], site: Path) -> Path:
+    name = hashlib.blake2b(str(site.resolve()).encode(), digest_size=8).hexdigest()
+    return Path(settings.get("CACHE_PATH") or "cache") / "digest-search" / f"{name}.json"
+
+
+def take_state(path: Path) -> SearchState:
+    """The last build's state, removed from disk until this build saves its own."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        path.unlink()
+        return SearchState(**{k: data[k] for k in ("options", "main", "recent", "seen")})
+    except (OSError, ValueError, KeyError, TypeError):
+        return SearchState()
+
+
+def save_state(path: Path, state: SearchState) -> None:
+    data = {"options": state.options, "main": dict(sorted(state.main.items())),
+            "recent": dict(sorted(state.recent.items())), "seen": dict(sorted(state.seen.items()))}
+    write_if_changed(path, json.dumps(data, separators=(",", ":")))
+
+
+def searchable_pages(site: Path, seen: dict[str, list[Any]]) -> tuple[dict[str, str], dict[str, list[Any]]]:
+    """{path: body digest} of the site's searchable pages, reading only files that changed."""
+    pages, now = {}, {}
+    for folder, dirs, files in os.walk(site):
+        dirs[:] = sorted(d for d in dirs if not (folder == str(site) and (d.startswith((MAIN, ".pagefind")))))
+        for name in files:
+            if not name.endswith(".html"):
+                continue
+            path = os.path.join(folder, name)
+            relative = os.path.relpath(path, site).replace(os.sep, "/")
+            stat = os.stat(path)
+            known = seen.get(relative)
+            if known and known[0] == stat.st_mtime_ns and known[1] == stat.st_size:
+                digest = known[2]
+            else:
+                digest = body_digest(Path(path).read_bytes())
+            now[relative] = [stat.st_mtime_ns, stat.st_size, digest]
+            if digest is not None:
+                pages[relative] = digest
+    return pages, now
+
+
+@dataclass(frozen=True)
+class Plan:
+    """``full``: index the whole site into the main bundle; ``recent``: index ``pages``
+    into the recent bundle; ``none``: the bundles are up to date."""
+
+    kind: str
+    pages: tuple[str, ...] = ()
+
+
+def plan(state: SearchState, pages: dict[str, str], options: list[str], site: Path, recent_share: float) -> Plan:
+    """What to index so the bundles hold exactly ``pages``."""
+    if state.options != options or not (site / MAIN / "pagefind.js").is_file():
+        return Plan("full")
+    if any(pages.get(path) != digest for path, digest in state.main.items()):
+        return Plan("full")  # Pagefind cannot take a page out of a bundle
+    added = {path: digest for path, digest in pages.items() if path not in state.main}
+    if len(added) > max(RECENT_MIN_PAGES, recent_share * len(state.main)):
+        return Plan("full")
+    if added == state.recent and (not added or (site / RECENT / "pagefind.js").is_file()):
+        return Plan("none")
+    return Plan("recent", tuple(sorted(added)))
+
+
+def write_manifest(site: Path, bundles: list[str]) -> None:
+    """The bundles the search page must query, relative to the main bundle's folder."""
+    write_if_changed(site / MAIN / MANIFEST, json.dumps({"bundles": [f"../{b}/" for b in bundles]}) + "\n")
