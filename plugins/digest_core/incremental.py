@@ -148,13 +148,21 @@ class IncrementalWriter(Writer):
     def _template_reads(self, template: Any) -> tuple[frozenset[str], str] | None:
         name = template.name
         if name not in self._templates:
-            self._templates[name] = template_reads(template.environment, name)
+            parsed = self._keys.templates if self._keys is not None else None
+            self._templates[name] = template_reads(template.environment, name, parsed)
         return self._templates[name]
 
 
-def template_reads(env: jinja2.Environment, name: str) -> tuple[frozenset[str], str] | None:
+def template_reads(
+    env: jinja2.Environment, name: str, known: dict[str, list[Any]] | None = None
+) -> tuple[frozenset[str], str] | None:
     """Context names a template and the templates it pulls in read, and a digest of their
-    sources; None when one of them is chosen at run time."""
+    sources; None when one of them is chosen at run time.
+
+    ``known`` ({name: [source digest, names, referenced templates]}) spares parsing a
+    template whose source did not change; it is updated in place.
+    """
+    known = {} if known is None else known
     names: set[str] = set()
     sources = hashlib.blake2b(digest_size=16)
     pending, seen = [name], set()
@@ -164,13 +172,17 @@ def template_reads(env: jinja2.Environment, name: str) -> tuple[frozenset[str], 
             continue
         seen.add(current)
         source, _, _ = env.loader.get_source(env, current)
-        sources.update(current.encode() + b"\0" + source.encode() + b"\0")
-        tree = env.parse(source)
-        names |= meta.find_undeclared_variables(tree)
-        for referenced in meta.find_referenced_templates(tree):
-            if referenced is None:
-                return None
-            pending.append(referenced)
+        digest = hashlib.blake2b(source.encode(), digest_size=16).hexdigest()
+        sources.update(current.encode() + b"\0" + digest.encode())
+        if current not in known or known[current][0] != digest:
+            tree = env.parse(source)
+            referenced = list(meta.find_referenced_templates(tree))
+            known[current] = [digest, sorted(meta.find_undeclared_variables(tree)),
+                              None if None in referenced else sorted(referenced)]
+        names.update(known[current][1])
+        if known[current][2] is None:
+            return None
+        pending.extend(known[current][2])
     return frozenset(names), sources.hexdigest()
 
 
@@ -220,6 +232,7 @@ class KeyStore:
         folder = Path(settings.get("CACHE_PATH") or "cache")
         name = hashlib.blake2b(str(self.output).encode(), digest_size=8).hexdigest()
         self.path = folder / KEYS_FOLDER / f"{name}.json"
+        self.templates: dict[str, list[Any]] = {}  # what parsing each template found, by source digest
         self.previous = self._load()
         self.current: dict[str, tuple[str, list[str]]] = {}
 
@@ -229,7 +242,10 @@ class KeyStore:
             self.path.unlink()  # a build that stops half-way must leave no keys behind
         except (OSError, ValueError):
             return {}
-        return data.get("calls", {}) if isinstance(data, dict) and data.get("output") == str(self.output) else {}
+        if not isinstance(data, dict) or data.get("output") != str(self.output):
+            return {}
+        self.templates = data.get("templates", {})
+        return data.get("calls", {})
 
     def unchanged(self, call: str, key: str) -> list[str] | None:
         """The files a call wrote last time, if its key is the same and they are all still there."""
@@ -246,7 +262,8 @@ class KeyStore:
         self.current[call] = (key, [os.path.relpath(f, self.output) for f in written if f != os.devnull])
 
     def save(self) -> None:
-        data = {"output": str(self.output), "calls": dict(sorted(self.current.items()))}
+        data = {"output": str(self.output), "templates": dict(sorted(self.templates.items())),
+                "calls": dict(sorted(self.current.items()))}
         write_if_changed(self.path, json.dumps(data, separators=(",", ":")))
 
 

@@ -33,6 +33,14 @@ def test_a_change_in_a_pulled_in_template_changes_the_sources_digest(env):
     assert template_reads(changed, "page.html")[1] != before
 
 
+def test_parsed_templates_are_remembered_by_source(env, monkeypatch):
+    known = {}
+    first = template_reads(env, "page.html", known)
+    assert set(known) == {"page.html", "base.html", "macros.html"}
+    monkeypatch.setattr(env, "parse", lambda source: pytest.fail("parsed again"))
+    assert template_reads(env, "page.html", known) == first
+
+
 def test_a_template_chosen_at_run_time_cannot_be_followed(env):
     assert template_reads(env, "dynamic.html") is None
 
