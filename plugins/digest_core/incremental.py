@@ -49,6 +49,12 @@ logger = logging.getLogger(__name__)
 KEYS_FOLDER = "digest-pages"
 # Context entries Pelican sets from the file name while writing (the name is in every key).
 SET_PER_PAGE = frozenset({"localsiteurl", "output_file"})
+# Settings about how a build runs, not what it writes: changing one keeps the pages.
+HOW_THE_BUILD_RUNS = frozenset({
+    "CACHE_CONTENT", "LOAD_CONTENT_CACHE", "CONTENT_CACHING_LAYER", "CACHE_PATH", "GZIP_CACHE",
+    "CHECK_MODIFIED_METHOD", "WRITE_SELECTED", "DELETE_OUTPUT_DIRECTORY", "OUTPUT_RETENTION",
+    "DIGEST_INGEST_ON_BUILD", "DIGEST_JOBS", "DIGEST_SKIP_UNCHANGED_PAGES",
+})
 # Pelican paginates these keyword arguments when no ``paginated`` is given, and a
 # template reads them as <name>_page, <name>_paginator, <name>_previous_page…
 PAGINATED_BY_DEFAULT = frozenset({"articles", "dates"})
@@ -190,7 +196,7 @@ def build_digest(settings: Mapping[str, Any], fingerprints: Fingerprints) -> str
     """What every page of this build depends on: settings, tool versions and plugin code."""
     h = hashlib.blake2b(digest_size=16)
     h.update(f"pelican {pelican.__version__}; jinja2 {jinja2.__version__}\0".encode())
-    for key in sorted(settings):
+    for key in sorted(set(settings) - HOW_THE_BUILD_RUNS):
         value = settings[key]
         try:
             h.update(key.encode() + fingerprints.of(value).encode())
