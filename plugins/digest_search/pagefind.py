@@ -14,8 +14,11 @@ import re
 import shutil
 import subprocess
 import tempfile
+import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from digest_search.canonical import BundleFormatError, canonicalize_bundle
 
@@ -55,6 +58,20 @@ def check_options(options: object) -> tuple[str, ...]:
     return tuple(options)
 
 
+@dataclass
+class IndexJob:
+    """A Pagefind run under way (see start_index); finish_index or cancel_index ends it."""
+
+    site: Path
+    bundle: str
+    staging: Path
+    source: Path
+    process: subprocess.Popen[bytes]
+    log: Any
+    timeout: float
+    deadline: float
+
+
 def index_site(
     site: Path,
     options: Sequence[str] = (),
@@ -69,31 +86,76 @@ def index_site(
     Raises PagefindError, after removing its own temporary folders, when the
     binary is missing, fails, times out or writes no bundle.
     """
+    return finish_index(start_index(site, options, command, timeout, bundle, pages))
+
+
+def start_index(
+    site: Path,
+    options: Sequence[str] = (),
+    command: Sequence[str] | None = None,
+    timeout: float = 900,
+    bundle: str = BUNDLE_DIR,
+    pages: Sequence[str] | None = None,
+) -> IndexJob:
+    """Start Pagefind in the background (see index_site); the build can go on meanwhile.
+
+    With ``pages``, Pagefind reads hard links of just those files, so pages the
+    build writes in the meantime cannot reach the index half-written.
+    """
     site = Path(site).resolve()
     if not site.is_dir():
         raise PagefindError(f"no site to index at {site}")
+    program, options = list(command or pagefind_command()), check_options(options)
     try:
         _remove_stale(site)
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=site))
+        # mkdtemp makes the folder private; the published bundle must be as readable as the site.
+        staging.chmod(site.stat().st_mode & 0o777)
         source = site if pages is None else _gather(site, pages)
     except OSError as exc:
         raise PagefindError(f"cannot write into {site}: {exc}") from exc
-    argv = [*(command or pagefind_command()), "--site", str(source), *check_options(options)]
+    log = tempfile.TemporaryFile()
+    argv = [*program, "--site", str(source), *options, "--output-path", str(staging)]
     try:
-        # mkdtemp makes the folder private; the published bundle must be as readable as the site.
-        staging.chmod(site.stat().st_mode & 0o777)
-        output = _run([*argv, "--output-path", str(staging)], timeout)
-        if not (staging / "pagefind.js").is_file():
+        process = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
+    except OSError as exc:
+        log.close()
+        _clean(site, staging, source)
+        raise PagefindError(f"cannot start Pagefind ({program[0]}): {exc}") from exc
+    return IndexJob(site, bundle, staging, source, process, log, timeout, time.monotonic() + timeout)
+
+
+def finish_index(job: IndexJob) -> str:
+    """Wait for the run, then put its bundle in place; return Pagefind's summary line."""
+    try:
+        try:
+            job.process.wait(timeout=max(0.0, job.deadline - time.monotonic()))
+        except subprocess.TimeoutExpired as exc:
+            job.process.kill()
+            job.process.wait()
+            raise PagefindError(f"Pagefind took longer than {job.timeout:g} s and was stopped") from exc
+        job.log.seek(0)
+        output = job.log.read().decode("utf-8", errors="replace")
+        if job.process.returncode != 0:
+            raise PagefindError(f"Pagefind exited with status {job.process.returncode}" + _tail(output))
+        if not (job.staging / "pagefind.js").is_file():
             raise PagefindError("Pagefind exited without writing pagefind.js" + _tail(output))
-        _make_canonical(staging)
-        _replace_dir(staging, site / bundle)
+        _make_canonical(job.staging)
+        _replace_dir(job.staging, job.site / job.bundle)
     except OSError as exc:
         raise PagefindError(f"cannot put the search bundle in place: {exc}") from exc
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
-        if source != site:
-            shutil.rmtree(source, ignore_errors=True)
+        job.log.close()
+        _clean(job.site, job.staging, job.source)
     return summary_line(output)
+
+
+def cancel_index(job: IndexJob) -> None:
+    """Stop a run whose input changed; nothing of it stays."""
+    job.process.kill()
+    job.process.wait()
+    job.log.close()
+    _clean(job.site, job.staging, job.source)
 
 
 def _gather(site: Path, pages: Sequence[str]) -> Path:
@@ -109,28 +171,17 @@ def _gather(site: Path, pages: Sequence[str]) -> Path:
     return folder
 
 
+def _clean(site: Path, staging: Path, source: Path) -> None:
+    shutil.rmtree(staging, ignore_errors=True)
+    if source != site:
+        shutil.rmtree(source, ignore_errors=True)
+
+
 def _remove_stale(site: Path) -> None:
     """Remove staging folders an interrupted earlier run left in the site."""
     for stale in site.glob(f"{STAGING_PREFIX}*"):
         if stale.is_dir() and not stale.is_symlink():
             shutil.rmtree(stale)
-
-
-def _run(argv: list[str], timeout: float) -> str:
-    """Run Pagefind; return its combined output, or raise PagefindError."""
-    try:
-        proc = subprocess.run(
-            argv, stdin=subprocess.DEVNULL, capture_output=True, text=True,
-            errors="replace", timeout=timeout, check=False,
-        )
-    except subprocess.TimeoutExpired as exc:
-        raise PagefindError(f"Pagefind took longer than {timeout:g} s and was stopped") from exc
-    except OSError as exc:
-        raise PagefindError(f"cannot start Pagefind ({argv[0]}): {exc}") from exc
-    output = proc.stdout + proc.stderr
-    if proc.returncode != 0:
-        raise PagefindError(f"Pagefind exited with status {proc.returncode}" + _tail(output))
-    return output
 
 
 def _make_canonical(bundle: Path) -> None:

@@ -26,8 +26,10 @@ _NOINDEX = re.compile(r'<meta name="robots" content="[^"]*noindex', re.IGNORECAS
 
 
 def html_pages(output: Path, exclude: Sequence[str]) -> list[str]:
-    """Posix paths (relative to ``output``) of the HTML pages, sorted, minus excluded ones."""
+    """Posix paths (relative to ``output``) of the HTML pages, sorted, minus excluded ones
+    and anything in a hidden folder (such as the search plugin's work folders)."""
     pages = (p.relative_to(output).as_posix() for p in output.rglob("*.html") if p.is_file())
+    pages = (p for p in pages if not any(part.startswith(".") for part in p.split("/")))
     return sorted(p for p in pages if not any(fnmatch.fnmatchcase(p, pat) for pat in exclude))
 
 

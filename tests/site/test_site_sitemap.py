@@ -3,7 +3,7 @@
 import xml.etree.ElementTree as ET
 
 import pytest
-from digest_taxonomies.sitemap import lastmod, page_url, render_robots, render_sitemap
+from digest_taxonomies.sitemap import html_pages, lastmod, page_url, render_robots, render_sitemap
 
 NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
@@ -58,3 +58,10 @@ def test_built_robots_points_at_the_sitemap(hosted_site):
     robots = (hosted_site / "robots.txt").read_text()
     assert "Sitemap: https://news.example.org/digest/sitemap.xml" in robots
     assert "Disallow: /digest/drafts/" in robots
+
+
+def test_pages_in_hidden_folders_are_not_listed(tmp_path):
+    for page in ("index.html", "a/index.html", ".pagefind-pages-x1/a/index.html", "b/.work/index.html"):
+        (tmp_path / page).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / page).write_text("<p>page</p>")
+    assert html_pages(tmp_path, []) == ["a/index.html", "index.html"]
