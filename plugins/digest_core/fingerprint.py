@@ -130,7 +130,10 @@ class Fingerprints:
             h = hashlib.blake2b(digest_size=16)
             h.update(type(content).__qualname__.encode())
             links = []
+            metadata = getattr(content, "metadata", None) or {}
             for name, item in _attributes(content):
+                if name in metadata and metadata[name] is item:
+                    continue  # Pelican copies each header into an attribute: the metadata dict counts it
                 try:
                     field = self._digest(item, _Mode.OWN)
                 except _LeadsToContent:

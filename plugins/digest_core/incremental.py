@@ -70,6 +70,7 @@ class IncrementalWriter(Writer):
         self.rendered = self.skipped = 0
         self._fingerprints = Fingerprints()
         self._templates: dict[str, tuple[frozenset[str], str] | None] = {}
+        self._context_digests: dict[str, tuple[Any, str]] = {}
         self._writing: list[str] | None = None
         self._keys = KeyStore(self.settings, output_path) if self.settings.get("DIGEST_SKIP_UNCHANGED_PAGES", True) else None
         self._build = build_digest(self.settings, self._fingerprints) if self._keys else None
@@ -139,8 +140,20 @@ class IncrementalWriter(Writer):
         names, sources = reads
         paged = {k: v for k, v in lists.items() if any(f"{k}_{part}" in names for part in PAGE_PARTS)}
         given = {k: v for k, v in kwargs.items() if k in names and k not in paged}
-        used = {n: context[n] for n in sorted(names - SET_PER_PAGE) if n in context and n not in kwargs}
+        try:
+            used = {n: self._context_digest(n, context[n]) for n in sorted(names - SET_PER_PAGE)
+                    if n in context and n not in kwargs}
+        except Unstable as reason:
+            logger.debug("Rendering anyway: %s", reason)
+            return None
         return self._key(("page", sources, call, paged, given, used))
+
+    def _context_digest(self, name: str, value: Any) -> str:
+        """Digest of a build-wide context value (all posts, the menu…), once per build."""
+        known = self._context_digests.get(name)
+        if known is None or known[0] is not value:
+            known = self._context_digests[name] = (value, self._fingerprints.of(value))
+        return known[1]
 
     def _key(self, parts: Any) -> str | None:
         if self._build is None:

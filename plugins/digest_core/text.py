@@ -20,7 +20,6 @@ _INVISIBLE = "\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u200b\u200c\u
 _REMOVED = re.compile(f"[{_INVISIBLE}]")
 # Any character the two passes above would change: most text has none, and one search is cheap.
 _SUSPECT = re.compile(f"[{_OTHER_BREAKS}{_INVISIBLE}]")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
 def clean_text(text: str) -> str:
@@ -31,9 +30,8 @@ def clean_text(text: str) -> str:
 
 
 def clean_line(text: str) -> str:
-    """One line of plain text: no newlines, single spaces, trimmed."""
-    text = clean_text(text).replace("\n", " ")
-    return _SPACES.sub(" ", text).strip()
+    """One line of plain text: no newlines, single spaces (any run of Unicode spaces), trimmed."""
+    return " ".join(clean_text(text).split())
 
 
 # Markdown's inline markup characters, backslash-escaped wherever they are.
