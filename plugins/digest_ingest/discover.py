@@ -11,6 +11,7 @@ import json
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -36,15 +37,18 @@ def iter_files(raw_dir: Path) -> Iterator[Found | Rejected]:
     """Every page file and export below ``raw_dir``, sorted by path, hidden files skipped."""
     if not raw_dir.is_dir():
         return
-    files = sorted(p for p in raw_dir.rglob("*") if p.is_file() and not _hidden(p, raw_dir))
+    # Sorted by parts, the order of Path's own comparison, which is many times slower.
+    found = (p for p in raw_dir.rglob("*") if p.is_file() and not _hidden(p, raw_dir))
+    files = sorted(found, key=attrgetter("parts"))
+    present = set(files)  # a sidecar or its page is a file found here: no stat() per page
     for path in files:
         rel = path.relative_to(raw_dir).as_posix()
         suffix = path.suffix.lower()
         if suffix in PAGE_SUFFIXES or suffix == EXPORT_SUFFIX:
             sidecar = path.with_suffix(SIDECAR_SUFFIX)
-            yield Found(rel, path, sidecar if sidecar.is_file() and suffix != EXPORT_SUFFIX else None)
+            yield Found(rel, path, sidecar if sidecar in present and suffix != EXPORT_SUFFIX else None)
         elif suffix == SIDECAR_SUFFIX:
-            if not any(path.with_suffix(s).is_file() for s in PAGE_SUFFIXES):
+            if not any(path.with_suffix(s) in present for s in PAGE_SUFFIXES):
                 yield Rejected(rel, "discover", "sidecar without a page of the same name")
         elif path.name.lower() not in ("readme", "readme.md", "readme.txt"):
             yield Rejected(rel, "discover", f"unsupported file type {suffix or '(none)'!r}")

@@ -8,6 +8,7 @@ import unicodedata
 from collections import Counter
 
 from digest_ingest import patterns as pt
+from digest_ingest.wordscan import ascii_words, latin_words
 
 MIN_WORDS = 12
 SAMPLE_CHARS = 6000  # a thousand-odd words settle the question; more only costs time
@@ -35,12 +36,14 @@ _NON_LATIN_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the text's language, or "" when there is too little text to say."""
     sample = text[:SAMPLE_CHARS]
-    others = _NON_LATIN_LETTER.findall(sample)
+    plain = ascii_words(sample)
+    others = [] if plain else _NON_LATIN_LETTER.findall(sample)
     # Only a text with many non-Latin letters is worth counting all letters and naming scripts.
     if others and len(others) > 0.4 * len(_LETTER.findall(sample)):
         script, _ = Counter(_script(ch) for ch in others[:5000]).most_common(1)[0]
         return _SCRIPTS.get(script, "und")
-    words = _WORD.findall(sample.lower())
+    # On ASCII words _WORD finds what latin_words does, which the quality flags then reuse.
+    words = " ".join(latin_words(sample)).lower().split() if plain else _WORD.findall(sample.lower())
     if len(words) < MIN_WORDS:  # also a text without letters
         return ""
     votes = Counter(filter(None, map(_LOOKUP.get, words)))

@@ -254,7 +254,7 @@ BANNER = Furniture(
         "account", "unlimited", "commission", "affiliate", "unsubscribe", "preferences",
     ),
 )
-COMMENT = Furniture(_COMMENT_LINE, _COMMENT_PHRASE)
+COMMENT = Furniture(_COMMENT_LINE, _COMMENT_PHRASE, ("email", "required", "notify", "html", "log", "<"))
 FOOTER = Furniture(_FOOTER_LINE, _FOOTER_PHRASE)
 LINK_LINE = Furniture(_LINK_LINE)
 # A time alone on its line: the stamp of a live-blog entry or a comment.

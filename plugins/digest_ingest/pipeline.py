@@ -12,7 +12,7 @@ import hashlib
 import json
 import logging
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from digest_core.records import Enrichment, Extracted, Post, PostMeta, RawPage, Rejected
@@ -43,17 +43,31 @@ class Resources:
 
 
 def load_resources(config: IngestConfig) -> Resources:
-    company_files = [DEFAULT_REGISTRY_PATH, *_editor_file(config, "companies.jsonl")]
-    tag_files = [DEFAULT_VOCABULARY_PATH, *_editor_file(config, "tags.jsonl")]
+    company_files = (DEFAULT_REGISTRY_PATH, *_editor_file(config, "companies.jsonl"))
+    tag_files = (DEFAULT_VOCABULARY_PATH, *_editor_file(config, "tags.jsonl"))
+    editors = tuple(path.read_bytes() for path in company_files[1:] + tag_files[1:])
     digest = hashlib.sha256(code_fingerprint().encode())
-    for path in company_files[1:] + tag_files[1:]:
-        digest.update(path.read_bytes())
-    return Resources(config, load_registry(company_files), load_vocabulary(tag_files), digest.hexdigest()[:16])
+    for data in editors:
+        digest.update(data)
+    registry, vocabulary = _indexes(company_files, tag_files, editors)
+    return Resources(config, registry, vocabulary, digest.hexdigest()[:16])
 
 
-def _editor_file(config: IngestConfig, name: str) -> list[Path]:
+@lru_cache(maxsize=4)
+def _indexes(
+    company_files: tuple[Path, ...], tag_files: tuple[Path, ...], editors: tuple[bytes, ...]
+) -> tuple[CompanyRegistry, TagVocabulary]:
+    """The registry and vocabulary, built once per process for the same files and editors' contents.
+
+    ``editors`` (the editors' files' bytes) is only the cache key: an edited file builds anew.
+    Every ingest run of a long-lived process (Pelican's autoreload) would otherwise rebuild them.
+    """
+    return load_registry(company_files), load_vocabulary(tag_files)
+
+
+def _editor_file(config: IngestConfig, name: str) -> tuple[Path, ...]:
     path = config.data_dir / name
-    return [path] if path.is_file() else []
+    return (path,) if path.is_file() else ()
 
 
 def extract(decoded) -> Extracted:

@@ -17,6 +17,7 @@ from itertools import chain
 
 from digest_ingest import patterns as pt
 from digest_ingest.dates import find_dates
+from digest_ingest.wordscan import WordPattern
 
 # Thresholds in the spirit of jusText's defaults, scaled to single lines.
 LENGTH_LOW, LENGTH_HIGH = 50, 100  # characters: one line of a dump is a whole paragraph
@@ -26,8 +27,11 @@ MENU_RUN = 3  # this many very short lines in a row are a menu
 CAPTION_WORDS = 10  # an unpunctuated line this long is a caption or a teaser, not a paragraph or subheading
 FURNITURE_MAX = 300  # characters; longer lines are prose or a banner, never a menu, credit or form
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_SENTENCE_END = re.compile(r"(?:[.!?…。！？।:;]|\.\.\.)[\"'”’»)\]]*$")
+_WORD = WordPattern(
+    re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*"), re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
+)
+_SENTENCE_MARKS = tuple(".!?…。！？।:;")
+_CLOSERS = "\"'”’»)]"  # quotes and brackets that may follow a sentence's last mark
 _NAV_SEPARATOR = re.compile(r"\s[›»>|·•/]\s")
 _MAYBE_DATE = re.compile(r"(?:19|20)\d\d|\bago\b|yesterday|today", re.IGNORECASE)
 _DATE_LEAD = re.compile(r"^(?:published|updated|posted|last\s+updated|modified|released|date|on)\b", re.I)
@@ -78,13 +82,18 @@ def classify_lines(texts: list[str]) -> list[Line]:
     lines = []
     for text, key, (item, marker), ws in zip(texts, keys, split, words):
         stop = sum(map(stops.__contains__, ws)) / len(ws) if ws and stops else 0.0
-        line = Line(text, key, item, marker, ws, stop, bool(_SENTENCE_END.search(text)))
+        line = Line(text, key, item, marker, ws, stop, _ends_sentence(text))
         line.tag = _tag(line) if len(item) <= FURNITURE_MAX else _long_tag(line)
         line.cls = "bad" if line.tag else _shape_class(line, stops is not None)
         lines.append(line)
     _mark_menu_runs(lines)
     _mark_repeats(lines)
     return lines
+
+
+def _ends_sentence(text: str) -> bool:
+    """Whether the line ends with a sentence mark, perhaps followed by closing quotes or brackets."""
+    return text.rstrip(_CLOSERS).endswith(_SENTENCE_MARKS)
 
 
 def _split_marker(text: str) -> tuple[str, str]:

@@ -50,6 +50,14 @@ def test_clean_line_removes_newlines_and_controls():
     assert clean_line("Title\nStatus: draft\r\x00\x1b[31m\u2028x") == "Title Status: draft [31m x"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [(" a \t b\u00a0\u2009c ", "a b c"), ("a\u3000\u3000b", "a b"), ("a\u1680b", "a b"), ("\n\n", "")],
+)
+def test_clean_line_makes_every_run_of_spaces_one_space(text, expected):
+    assert clean_line(text) == expected
+
+
 def test_clean_text_keeps_newlines_but_drops_invisible():
     assert clean_text("a\u200bb\r\nc\ufeff\x07") == "ab\nc"
 

@@ -3,6 +3,8 @@
 import json
 import logging
 import pickle
+import random
+import re
 from pathlib import Path
 
 import pytest
@@ -167,6 +169,16 @@ def test_all_caps_headline(registry):
 )
 def test_tokenize(text, tokens):
     assert tokenize(text) == tokens
+
+
+def test_tokenize_splits_any_text_as_the_unicode_pattern_does():
+    full = re.compile(r"[^\W_]+|[^\w\s]")
+    rng = random.Random(5)
+    alphabet = "aZ09_&'-. \t\u2019\u201c\u2014\u00e9\u00df\u65e5\u0663\u00b2\u00a0\u00a9\ufffd"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(30)))
+        folded = text.replace("\u2019", "'").replace("\u201c", '"')  # what tokenize folds first
+        assert tokenize(text) == full.findall(folded), text
 
 
 def test_tokenize_article_gives_the_headline_then_each_paragraph():

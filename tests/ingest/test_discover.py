@@ -19,6 +19,15 @@ def test_pages_sidecars_and_leftovers(tmp_path):
     assert rejected == {"lonely.json": "sidecar without a page of the same name", "notes.pdf": "unsupported file type '.pdf'"}
 
 
+def test_pages_come_in_path_order(tmp_path):
+    names = ["b.txt", "a-b.txt", "a/z.txt", "a.txt", "A.txt", "a/b/c.txt", "a b.txt"]
+    for name in names:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("text")
+    found = [f.rel for f in iter_files(tmp_path)]
+    assert found == [p.relative_to(tmp_path).as_posix() for p in sorted(tmp_path / n for n in names)]
+
+
 def test_folder_is_the_outlet_hint():
     assert folder_of("the-verge/2018/a.html") == "the-verge"
     assert folder_of("a.html") == ""

@@ -1,7 +1,11 @@
 """Flags, summary, language and slugs: the small enrichment helpers."""
 
+import random
+import re
+
 import pytest
 
+from digest_ingest.enrich import flags
 from digest_ingest.enrich.flags import quality_flags, spun_evidence
 from digest_ingest.enrich.summary import make_summary, sentences, shorten
 from digest_ingest.language import detect_language
@@ -52,6 +56,32 @@ def test_sentences_and_shorten():
 )
 def test_detect_language(text, lang):
     assert detect_language(text) == lang
+
+
+def test_detect_language_on_text_with_typographic_marks():
+    text = EDITED.replace("'", "\u2019").replace(". ", ". \u201cQuoted\u201d \u2014 ")
+    assert detect_language(text) == "en"
+    # One word outside ASCII: the Unicode path.
+    assert detect_language(text.replace("price", "pr\u00eece")) == "en"
+
+
+def test_spinner_patterns_count_what_the_word_bounded_ones_did():
+    # The patterns before they were rewritten for speed: \b in front of every wording.
+    a_before_vowel = re.compile(
+        r"\b[Aa] (?!(?:one|once|uni|use|usu|uti|ura|eu|ewe|ubi|uk|us\b|u\.))[aeiou]\w+"
+    )
+    spinner = re.compile(
+        r"\bsome-more\b|\bpronounced (?:[A-Z]|in a)|\ba dual\b|\butterly\b|\bduring a time\b"
+        r"|\ba usually\b|\bmany some-more\b|\bin a areas?\b|\bon a side of\b|\bcurrently a\b"
+    )
+    rng = random.Random(3)
+    pieces = ["a ", "A ", "ba ", "_a ", "a", " ", "one", "use", "idea", "utterly", "xutterly", "some-more",
+              "dual", "pronounced ", "In", "in a areas", "on a side of", "during a time", "currently a",
+              "é", "1", "."]
+    for text in [SPUN, EDITED] + ["".join(rng.choices(pieces, k=30)) for _ in range(3000)]:
+        assert flags._A_BEFORE_VOWEL.findall(text) == a_before_vowel.findall(text), text
+        gated = flags._SPINNER_PHRASES.findall(text) if flags._SPINNER_GATE.search(text) else []
+        assert gated == spinner.findall(text), text
 
 
 def test_slugs():

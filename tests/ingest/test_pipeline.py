@@ -92,3 +92,18 @@ def test_rejections_carry_stage_and_reason(resources, data, stage, reason):
     result = convert(RawPage("bad.txt", "text", data), resources)
     assert isinstance(result, Rejected)
     assert (result.stage, reason in result.reason) == (stage, True)
+
+
+def test_resources_are_built_once_until_an_editors_file_changes(tmp_path):
+    from digest_ingest.config import load_config
+
+    config = load_config({"PATH": str(tmp_path)})
+    config.data_dir.mkdir(parents=True, exist_ok=True)
+    editors = config.data_dir / "companies.jsonl"
+    editors.write_text('{"name": "Quillmarsh Robotics"}\n', "utf-8")
+    first, again = load_resources(config), load_resources(config)
+    assert again.registry is first.registry and again.fingerprint == first.fingerprint
+    editors.write_text('{"name": "Quillmarsh Robotics", "aliases": ["Quillmarsh"]}\n', "utf-8")
+    edited = load_resources(config)
+    assert edited.registry is not first.registry and edited.fingerprint != first.fingerprint
+    assert any(c.aliases == ("Quillmarsh",) for c in edited.registry.companies)

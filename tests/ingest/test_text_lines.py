@@ -1,8 +1,11 @@
 """Line features of text dumps: furniture tags, context-free classes, bylines."""
 
+import random
+import re
+
 import pytest
 
-from digest_ingest.text_lines import byline_names, classify_lines
+from digest_ingest.text_lines import _ends_sentence, byline_names, classify_lines
 
 PROSE = (
     "The company said on Tuesday that it would open a second factory in the region next year, "
@@ -134,3 +137,14 @@ def test_list_markers_are_split_off():
 )
 def test_byline_names(line, names):
     assert byline_names(line) == names
+
+
+def test_sentence_endings_are_what_the_end_pattern_found():
+    # The pattern that searched every position of a line for its ending, kept here as the spec.
+    pattern = re.compile(r"(?:[.!?…。！？।:;]|\.\.\.)[\"'”’»)\]]*$")
+    rng = random.Random(11)
+    pieces = ["word", " ", ".", "!", "?", "…", "。", ":", ";", "\"", "'", "”", "’", "»", ")", "]", "(", "x"]
+    for text in ["", "Done.", "Really?\u201d", "(see below)", "a ...", "end.)]"] + [
+        "".join(rng.choices(pieces, k=rng.randrange(1, 8))) for _ in range(3000)
+    ]:
+        assert _ends_sentence(text) == bool(pattern.search(text)), text

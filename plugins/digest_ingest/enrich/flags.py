@@ -12,29 +12,36 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from digest_ingest.wordscan import latin_words
+
 BOILERPLATE_MAX_WORDS = 25
-_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 # "a" before a vowel sound is wrong in edited English; these vowel-letter words start with a consonant sound.
-_A_BEFORE_VOWEL = re.compile(r"\b[Aa] (?!(?:one|once|uni|use|usu|uti|ura|eu|ewe|ubi|uk|us\b|u\.))[aeiou]\w+")
-# Characteristic outputs of synonym spinners (each is rare in edited news copy).
-_SPINNER_PHRASES = re.compile(
-    r"\bsome-more\b|\bpronounced (?:[A-Z]|in a)|\ba dual\b|\butterly\b|\bduring a time\b|\ba usually\b"
-    r"|\bmany some-more\b|\bin a areas?\b|\bon a side of\b|\bcurrently a\b",
+# The word boundary is checked behind the "a": a pattern that starts with a letter lets re skip ahead.
+_A_BEFORE_VOWEL = re.compile(
+    r"[Aa](?<=\b[Aa]) (?!(?:one|once|uni|use|usu|uti|ura|eu|ewe|ubi|uk|us\b|u\.))[aeiou]\w+"
 )
+# Characteristic outputs of synonym spinners (each is rare in edited news copy).
+_SPINNER_WORDING = (
+    r"some-more\b", r"pronounced (?:[A-Z]|in a)", r"a dual\b", r"utterly\b", r"during a time\b",
+    r"a usually\b", r"many some-more\b", r"in a areas?\b", r"on a side of\b", r"currently a\b",
+)
+_SPINNER_PHRASES = re.compile("|".join(rf"\b{wording}" for wording in _SPINNER_WORDING))
+# The same wordings without the leading word boundary: twice as fast to rule out, as most texts are.
+_SPINNER_GATE = re.compile("|".join(_SPINNER_WORDING))
 
 
 def spun_evidence(text: str, words: Sequence[str] | None = None) -> str:
     """Why the text looks machine-reworded, or "" when it does not (English only).
 
-    ``words``: the text's words (``words_of``) when the caller has them already.
+    ``words``: the text's words (``latin_words``) when the caller has them already.
     """
-    words = words_of(text) if words is None else words
+    words = latin_words(text) if words is None else words
     if len(words) < 60:
         return ""
     lowered = " ".join(words).lower().split()  # words are ASCII letters and apostrophes
     the, a = lowered.count("the"), lowered.count("a")
     wrong_a = len(_A_BEFORE_VOWEL.findall(text))
-    phrases = len(_SPINNER_PHRASES.findall(text))
+    phrases = len(_SPINNER_PHRASES.findall(text)) if _SPINNER_GATE.search(text) else 0
     per_thousand = 1000 / len(words)
     reasons = []
     if the + a >= 12 and the / (the + a) < 0.25:
@@ -50,7 +57,7 @@ def quality_flags(
     *, dated: bool, lang: str, text: str, min_words: int
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(flags, reasons) for a body ``text``: one human-readable reason per flag, in a fixed order."""
-    words = words_of(text)
+    words = latin_words(text)  # what the word count and the spinner checks count
     body_words = len(words)
     found: list[tuple[str, str]] = []
     if body_words < BOILERPLATE_MAX_WORDS:
@@ -65,8 +72,3 @@ def quality_flags(
     if evidence:
         found.append(("spun", f"looks machine-reworded: {evidence}"))
     return tuple(f for f, _ in found), tuple(f"{f}: {r}" for f, r in found)
-
-
-def words_of(text: str) -> list[str]:
-    """The text's words, as written: what the word count and the spinner checks count."""
-    return _WORD.findall(text)

@@ -11,11 +11,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, count
-from typing import Generic, Iterator, Mapping, Sequence, TypeVar
+from typing import Generic, Mapping, Sequence, TypeVar
+
+from digest_ingest.wordscan import WordPattern
 
 V = TypeVar("V")
 
-_TOKEN = re.compile(r"[^\W_]+|[^\w\s]")
+_TOKEN = WordPattern(re.compile(r"[^\W_]+|[^\w\s]"), re.compile(r"[A-Za-z0-9]+|[^\w\s]"))
 # Typographic variants folded to the ASCII marks phrases are written with.
 _FOLD_MARKS = (
     ("\u2018", "'"), ("\u2019", "'"), ("\u02bc", "'"), ("\u2032", "'"),
@@ -86,16 +88,16 @@ class PhraseIndex(Generic[V]):
             sizes.setdefault(key[0], set()).add(len(key))
         return cls(dict(phrases), {first: tuple(sorted(n, reverse=True)) for first, n in sizes.items()})
 
-    def scan(self, tokens: Sequence[str]) -> Iterator[tuple[int, int, V]]:
-        """Yield (start, end, value) for the longest phrase at each position, left to right."""
+    def scan(self, tokens: Sequence[str]) -> list[tuple[int, int, V]]:
+        """(start, end, value) of the longest phrase at each position, left to right."""
+        phrases, sizes, found = self.phrases, self.sizes, []
         after = 0  # phrases do not overlap: the next one starts after the last one's end
-        for start in compress(count(), map(self.sizes.__contains__, tokens)):
-            if start < after:
-                continue
-            end = self.match_at(tokens, start)
-            if end:
-                yield start, end, self.phrases[tuple(tokens[start:end])]
+        for start in compress(count(), map(sizes.__contains__, tokens)):
+            if start >= after and (end := self.match_at(tokens, start)):
+                key = (tokens[start],) if end == start + 1 else tuple(tokens[start:end])  # most are one token
+                found.append((start, end, phrases[key]))
                 after = end
+        return found
 
     def match_at(self, tokens: Sequence[str], start: int) -> int:
         """End of the longest phrase starting at ``start``, or 0."""
