@@ -1,7 +1,9 @@
 """What a post's text says, as comparable pieces: terms, named things, numbers, shingles.
 
 Everything here works on one text at a time; weighting across the archive
-(IDF) is done in ``similarity``.
+(IDF) is done in ``similarity``. Every build analyses every post, so each text
+is scanned once per kind of piece by a compiled regex, and per-word work goes
+through caches keyed by the word (bench/bench_stories.py measures it).
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+
+from digest_stories.minhash import sketch
 
 STOPWORDS = frozenset(
     """a about above after again against ago all almost also am among an and another any are as at be
@@ -34,30 +38,38 @@ _NOT_NAMES = STOPWORDS | {"mr", "ms", "dr", "ceo", "inc", "corp", "ltd", "co", "
 _WORD = re.compile(r"\w+(?:[.&\-]\w+)*")  # "92.4", "log4j", "ai-powered"; "xiaomi's" -> "xiaomi", "s"
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _EDGE_PUNCT = "\"'()[]{}<>,.;:!?\u2018\u2019\u201c\u201d*\u2026"
-_ENDS_SENTENCE = (".", "!", "?", ":", ";", "\u2026")
-# From a capital letter or a digit to the end of its token (tokens split at whitespace and "/"):
-# starting at the capital keeps the regex scan linear; the token's start is found by looking back.
-_CANDIDATE = re.compile(
-    "[" + "".join(re.escape(chr(c)) for c in range(0x10000) if chr(c).isupper()) + r"\d][^\s/]*"
-)
-_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_QUOTES = "\"'()\u2018\u2019\u201c\u201d"
+_OPENS_AFTER = ("\n", ".", "!", "?", ":", ";", "\u2026")  # what ends a line or a sentence
+_CAPITAL_OR_DIGIT = "".join(re.escape(chr(c)) for c in range(0x10000) if chr(c).isupper()) + r"\d"
+# The text since the previous candidate, then a candidate: a token (tokens split at whitespace and "/")
+# from its first capital or digit on; ("rest of the text", "") at the end. Possessive quantifiers and
+# starting at the capital keep the scan linear; the token's start is found in the text before it.
+_CANDIDATES = re.compile(f"([^{_CAPITAL_OR_DIGIT}]*+)([{_CAPITAL_OR_DIGIT}][^\\s/]*+|\\Z)")
+# A figure: digits not inside a word, a date or a version ("GPT-3.5", "2018-02-26"), nor at either
+# end of the text; the leading digit comes first so that the scan jumps from digit to digit.
+_FIGURE = re.compile(r"\d(?<=[^\w.\-]\d)(?<!\d,\d)\d*+(?:[.,]\d++)*+(?=[^\w\-])")
+_THOUSANDS = re.compile(r"\d{1,3}(,\d{3})+")
+_YEAR = re.compile(r"(19|20)\d\d")
 _UNIT = re.compile(r"\s?(%|percent\b|per cent\b|million\b|billion\b|trillion\b|bn\b|m\b|k\b)", re.I)
 _CURRENCY = "$\u20ac\u00a3\u00a5"
 _UNITS = {"%": "%", "percent": "%", "per cent": "%", "million": "m", "m": "m", "billion": "b", "bn": "b",
           "trillion": "t", "k": "k"}
 _CORPORATE_SUFFIX = re.compile(r"[\s,]+(inc|corp|corporation|ltd|limited|plc|co|llc|ag|sa|gmbh)\.?$", re.I)
 _MAX_NAME_TOKENS = 5
+_CACHE = 1 << 16  # distinct words or tokens remembered: far more than one archive's vocabulary
 
 
 @dataclass(frozen=True, slots=True)
 class TextFeatures:
-    """One post's text, analysed once: content terms per part, named things, figures."""
+    """One post's text, analysed once: content terms per part, named things, figures, hashes."""
 
     body: tuple[str, ...]
     title: tuple[str, ...]
     lead: tuple[str, ...]  # the first paragraph
     names: frozenset[str]
     numbers: frozenset[str]
+    fingerprint: str  # of the body's words: equal for exact duplicates, "" without words
+    sketch: tuple[int, ...]  # MinHash of the body's shingles: close for near duplicates
 
 
 def words(text: str) -> list[str]:
@@ -65,7 +77,7 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=_CACHE)
 def stem(word: str) -> str:
     """A light suffix stripper: enough to match "phones"/"phone", "signed"/"signs"."""
     if not word.isalpha() or len(word) <= 3:
@@ -83,11 +95,23 @@ def stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=_CACHE)
+def _term(word: str) -> str:
+    """The term a word counts as; "" for stopwords and single characters."""
+    return stem(word) if len(word) > 1 and word not in STOPWORDS else ""
+
+
+def content_terms(tokens: Sequence[str]) -> list[str]:
+    """The content words among lower-case word tokens, stemmed, in order."""
+    return list(filter(None, map(_term, tokens)))
+
+
 def terms(text: str) -> list[str]:
     """Content words of ``text``, stemmed, in order."""
-    return [stem(w) for w in words(text) if len(w) > 1 and w not in STOPWORDS]
+    return content_terms(words(text))
 
 
+@lru_cache(maxsize=_CACHE)
 def normalise_name(name: str) -> str:
     """A company or product name as a key: lower case, no corporate suffix or possessive."""
     name = _POSSESSIVE.sub("", _CORPORATE_SUFFIX.sub("", name.strip()))
@@ -102,10 +126,20 @@ def _name_like(token: str) -> bool:
         c.isalpha() for c in token)
 
 
-def _opens_sentence(text: str, start: int) -> bool:
-    """Whether the token at ``start`` begins the text, a line or a sentence."""
-    before = text[max(0, start - 40):start].rstrip(" \t").rstrip("\"'()\u2018\u2019\u201c\u201d")
-    return (not before and start <= 40) or before[-1:] in ("\n", *_ENDS_SENTENCE)
+@lru_cache(maxsize=_CACHE)
+def _candidate(raw: str) -> tuple[str, bool, bool, bool, bool]:
+    """A candidate token as written -> (token without edge punctuation or possessive, name-like,
+    a plain number, opens with punctuation, may run on into the next token)."""
+    token = _POSSESSIVE.sub("", raw.strip(_EDGE_PUNCT))
+    runs_on = raw[-1] not in _EDGE_PUNCT and not raw.endswith(("'s", "\u2019s"))
+    return token, bool(token) and _name_like(token), token.isdigit(), raw[0] in _EDGE_PUNCT, runs_on
+
+
+def _opens_sentence(before: str, near_text_start: bool) -> bool:
+    """Whether a token begins a line or a sentence, given the text before it (its last 40
+    characters count); nothing but spaces and quotes before it is a start near the text's start."""
+    before = before[-40:].rstrip(" \t").rstrip(_QUOTES)
+    return (not before and near_text_start) or before[-1:] in _OPENS_AFTER
 
 
 def _runs(text: str) -> list[tuple[list[str], bool]]:
@@ -116,25 +150,27 @@ def _runs(text: str) -> list[tuple[list[str], bool]]:
     """
     runs: list[tuple[list[str], bool]] = []
     current: list[str] = []
-    opens, joined, prev_end = False, False, 0
-    for match in _CANDIDATE.finditer(text):
-        start = match.start()
-        while start > 0 and not text[start - 1].isspace() and text[start - 1] != "/":
-            start -= 1  # "iPhone", "x86": the capital or digit is inside the token
-        raw = text[start:match.end()]
-        token = _POSSESSIVE.sub("", raw.strip(_EDGE_PUNCT))
-        adjacent = joined and raw[0] not in _EDGE_PUNCT and text[prev_end:start].strip(" \t") == ""
-        if token and (_name_like(token) or (current and adjacent and token.isdigit())):
-            if not (current and adjacent):
+    opens, runs_on, previous = False, False, ""
+    for gap, raw in _CANDIDATES.findall(text):
+        if not raw:
+            break
+        if gap and not gap[-1].isspace() and gap[-1] != "/":  # "iPhone", "x86", "$5": starts before
+            head = gap.rsplit(None, 1)[-1].rsplit("/", 1)[-1]
+            raw, gap = head + raw, gap[:-len(head)]
+        token, name_like, number, punct_first, next_runs_on = _candidate(raw)
+        adjacent = bool(current) and runs_on and not punct_first and (gap == " " or not gap.strip(" \t"))
+        if name_like or (adjacent and number):
+            if not adjacent:
                 if current:
                     runs.append((current, opens))
-                current, opens = [], _opens_sentence(text, start)
+                current = []
+                # The previous candidate holds a capital or digit, where the stripping stops anyway.
+                opens = _opens_sentence(previous + gap[-40:], not previous and len(gap) <= 40)
             current.append(token)
         elif current:
             runs.append((current, opens))
             current = []
-        joined = raw[-1] not in _EDGE_PUNCT and not raw.endswith(("'s", "\u2019s"))
-        prev_end = match.end()
+        runs_on, previous = next_runs_on, raw
     if current:
         runs.append((current, opens))
     return runs
@@ -147,22 +183,26 @@ def names(text: str) -> set[str]:
     single capitalised word opening a sentence counts only when the text also
     capitalises it elsewhere, so "Investors said..." adds nothing.
     """
-    runs = []
+    runs = []  # (tokens, lower-case tokens, opens a sentence)
     for tokens, at_start in _runs(text):
-        while tokens and tokens[0].lower() in _NOT_NAMES:
-            tokens, at_start = tokens[1:], False
-        while tokens and tokens[-1].lower() in _NOT_NAMES:
-            tokens = tokens[:-1]
-        if tokens:
-            runs.append((tokens[:_MAX_NAME_TOKENS], at_start))
-    inside = {r[0][0] for r in runs if not r[1]} | {t for r in runs for t in r[0][1:]}
+        lowered = [t.lower() for t in tokens]
+        first, last = 0, len(tokens)
+        while first < last and lowered[first] in _NOT_NAMES:
+            first += 1
+        while last > first and lowered[last - 1] in _NOT_NAMES:
+            last -= 1
+        if first < last:
+            end = min(last, first + _MAX_NAME_TOKENS)
+            runs.append((tokens[first:end], lowered[first:end], at_start and not first))
+    inside = {r[0][0] for r in runs if not r[2]} | {t for r in runs for t in r[0][1:]}
     found: set[str] = set()
-    for tokens, at_start in runs:
+    for tokens, lowered, at_start in runs:
         if at_start and len(tokens) == 1 and tokens[0] not in inside and tokens[0][1:].islower():
             continue
-        found.add(" ".join(t.lower() for t in tokens))
+        found.add(" ".join(lowered))
         if len(tokens) > 1:
-            found.update(t.lower() for t in tokens if t.lower() not in _NOT_NAMES and not t.isdigit())
+            found.update(low for token, low in zip(tokens, lowered)
+                         if low not in _NOT_NAMES and not token.isdigit())
     return found
 
 
@@ -173,42 +213,53 @@ def numbers(text: str) -> set[str]:
     Numbers inside words ("GPT-3.5", "2018-02-26") are not figures.
     """
     found = set()
-    for match in _DIGITS.finditer(text):
+    for match in _FIGURE.finditer(text):
         start, end = match.span()
-        before, after = text[max(0, start - 2):start], text[end:end + 1]
-        if (before[-1:].isalnum() or before[-1:] in "-._") or (after.isalnum() or after in "-_"):
-            continue
-        cur = before.strip()[-1:] if before.strip()[-1:] in _CURRENCY else ""
+        before = text[max(0, start - 2):start].strip()[-1:]
+        cur = before if before in _CURRENCY else ""
         unit_match = _UNIT.match(text, end)
         unit = _UNITS[unit_match.group(1).lower()] if unit_match else ""
         num = match.group(0)
-        if re.fullmatch(r"\d{1,3}(,\d{3})+", num):
+        if _THOUSANDS.fullmatch(num):
             num = num.replace(",", "")
-        if not cur and not unit and (len(num.replace(".", "")) < 2 or re.fullmatch(r"(19|20)\d\d", num)):
+        if not cur and not unit and (len(num.replace(".", "")) < 2 or _YEAR.fullmatch(num)):
             continue
         found.add(f"{cur}{num}{unit}")
     return found
 
 
-def analyse(title: str, text: str) -> TextFeatures:
-    """Everything the similarity needs from one post. Names come from the body only:
-    headlines capitalise every word."""
-    return TextFeatures(
-        body=tuple(terms(text)),
-        title=tuple(terms(title)),
-        lead=tuple(terms(text.strip().split("\n", 1)[0])),
-        names=frozenset(names(text)),
-        numbers=frozenset(numbers(title + "\n" + text)),
-    )
-
-
-def fingerprint(body: str) -> str:
-    """Hash of the normalised body (words only); "" for a body without words."""
-    normal = " ".join(words(body))
+def fingerprint(tokens: Sequence[str]) -> str:
+    """Hash of a body's word tokens (``words``), which ignore case, punctuation and
+    whitespace; "" for a body without words."""
+    normal = " ".join(tokens)
     return hashlib.sha1(normal.encode("utf-8")).hexdigest()[:20] if normal else ""
+
+
+def shingle_hashes(content: Sequence[str]) -> list[int]:
+    """CRC-32 of each pair of adjacent content terms ("a b"), in order, repeats included."""
+    encoded = list(map(str.encode, content))
+    return list(map(zlib.crc32, map(b" ".join, zip(encoded, encoded[1:]))))
 
 
 def shingles(content: Sequence[str]) -> set[int]:
     """Hashed pairs of adjacent content terms: robust to boilerplate and to
     spinners swapping some words, unlike whole-text hashes."""
-    return {zlib.crc32(f"{a} {b}".encode("utf-8")) for a, b in zip(content, content[1:])}
+    return set(shingle_hashes(content))
+
+
+def analyse(title: str, text: str) -> TextFeatures:
+    """Everything the clustering needs from one post. Names come from the body only:
+    headlines capitalise every word."""
+    first, _, rest = text.lower().lstrip().partition("\n")  # no word spans a line break
+    lead_tokens, rest_tokens = _WORD.findall(first), _WORD.findall(rest)
+    lead = content_terms(lead_tokens)
+    body = lead + content_terms(rest_tokens)
+    return TextFeatures(
+        body=tuple(body),
+        title=tuple(terms(title)),
+        lead=tuple(lead),
+        names=frozenset(names(text)),
+        numbers=frozenset(numbers(title + "\n" + text)),
+        fingerprint=fingerprint(lead_tokens + rest_tokens),
+        sketch=sketch(shingle_hashes(body)),
+    )

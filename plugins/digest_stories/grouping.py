@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from digest_stories import minhash
 from digest_stories.cluster import average_linkage
 from digest_stories.config import StoryConfig
-from digest_stories.features import TextFeatures, analyse, fingerprint, shingles
+from digest_stories.features import TextFeatures, analyse, shingles
 from digest_stories.model import Member, StoryGroup, StoryItem
 from digest_stories.similarity import build_profiles, candidate_pairs, similarity
 from digest_stories.state import assign_ids
@@ -49,16 +49,15 @@ def rank(item: StoryItem) -> int:
     return 2 if item.status == "draft" else 1
 
 
-def exact_duplicates(items: Sequence[StoryItem]) -> dict[int, int]:
+def exact_duplicates(items: Sequence[StoryItem], features: Sequence[TextFeatures]) -> dict[int, int]:
     """Index of each exact duplicate -> index of the copy that stands for it.
 
     The one kept is a ``story_split`` post if any, else the cleanest, then the earliest.
     """
     by_body: dict[str, list[int]] = defaultdict(list)
-    for index, item in enumerate(items):
-        key = fingerprint(item.text)
-        if key:
-            by_body[key].append(index)
+    for index, feature in enumerate(features):
+        if feature.fingerprint:
+            by_body[feature.fingerprint].append(index)
     canonical = {}
     for members in by_body.values():
         keep = min(members, key=lambda i: (not items[i].overrides.split, rank(items[i]), i))
@@ -67,14 +66,13 @@ def exact_duplicates(items: Sequence[StoryItem]) -> dict[int, int]:
 
 
 def near_duplicates(
-    items: Sequence[StoryItem], active: Sequence[int], features: Sequence[TextFeatures], config: StoryConfig
+    active: Sequence[int], features: Sequence[TextFeatures], times: Sequence[float | None],
+    config: StoryConfig,
 ) -> set[tuple[int, int]]:
     """Pairs of ``active`` indices whose texts are copies of each other (syndicated, spun);
-    ``features`` are those of the active posts."""
-    sets = [shingles(f.body) for f in features]
-    sketches = [minhash.sketch(s) for s in sets]
-    times = [items[i].timestamp for i in active]
-    pairs = minhash.candidate_pairs(sketches, times, config.window_seconds)
+    ``features`` and ``times`` are those of the active posts."""
+    pairs = minhash.candidate_pairs([f.sketch for f in features], times, config.window_seconds)
+    sets = {pos: shingles(features[pos].body) for pos in {pos for pair in pairs for pos in pair}}
     return {
         (active[a], active[b]) for a, b in pairs if minhash.jaccard(sets[a], sets[b]) >= config.near_duplicate
     }
@@ -82,15 +80,14 @@ def near_duplicates(
 
 def event_clusters(
     items: Sequence[StoryItem], active: Sequence[int], features: Sequence[TextFeatures],
-    near: set[tuple[int, int]], config: StoryConfig,
+    times: Sequence[float | None], near: set[tuple[int, int]], config: StoryConfig,
 ) -> list[list[int]]:
-    """Average-linkage clusters of the ``active`` indices."""
+    """Average-linkage clusters of the ``active`` indices; ``features`` and ``times`` are theirs."""
     local = {index: pos for pos, index in enumerate(active)}
     profiles = build_profiles([items[i] for i in active], features)
-    times = [items[i].timestamp for i in active]
     edges = {
-        pair: similarity(profiles[pair[0]], profiles[pair[1]])
-        for pair in candidate_pairs(profiles, times, config.window_seconds)
+        (a, b): similarity(profiles[a], profiles[b])
+        for a, b in candidate_pairs(profiles, times, config.window_seconds)
     }
     edges.update({(local[a], local[b]): 1.0 for a, b in near})
     return [[active[pos] for pos in group] for group in average_linkage(len(active), edges, config.threshold)]
@@ -191,11 +188,13 @@ def group_stories(
 ) -> list[StoryGroup]:
     """All posts as stories, in order of each story's first post; ``state`` maps slug -> last id."""
     ordered = sort_items(items)
-    canonical = exact_duplicates(ordered)
+    features = [analyse(item.title, item.text) for item in ordered]
+    canonical = exact_duplicates(ordered, features)
     active = [i for i, item in enumerate(ordered) if i not in canonical and not item.overrides.split]
-    features = [analyse(ordered[i].title, ordered[i].text) for i in active]
-    near = near_duplicates(ordered, active, features, config)
-    clusters = event_clusters(ordered, active, features, near, config)
+    active_features = [features[i] for i in active]
+    times = [ordered[i].timestamp for i in active]
+    near = near_duplicates(active, active_features, times, config)
+    clusters = event_clusters(ordered, active, active_features, times, near, config)
     clusters += [[i] for i, item in enumerate(ordered) if i not in canonical and item.overrides.split]
     home = {i: c for c, members in enumerate(clusters) for i in members}
     for duplicate, kept in canonical.items():

@@ -23,6 +23,9 @@ def test_a_post_joins_a_story_it_matches_on_average():
         ({(0, 1): 0.2}, [[0], [1], [2], [3]]),  # below the threshold
         ({(0, 1): 0.9, (2, 3): 0.9, (1, 2): 0.31}, [[0, 1], [2, 3]]),  # mean 0.31/4 between pairs
         ({(0, 3): 0.5, (1, 2): 0.5}, [[0, 3], [1, 2]]),
+        ({(0, 1): 0.9, (1, 2): 0.5, (0, 2): 0.2}, [[0, 1, 2], [3]]),  # weak pairs inside count: mean 0.35
+        ({(0, 1): 0.9, (1, 2): 0.5}, [[0, 1], [2], [3]]),  # without the weak pair: mean 0.25
+        ({(0, 1): 0.9, (1, 2): 0.5, (0, 2): 0.2, (2, 3): 0.1}, [[0, 1, 2], [3]]),  # weak pair across
     ],
 )
 def test_clusters(edges, expected):

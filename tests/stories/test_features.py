@@ -2,6 +2,7 @@
 
 import pytest
 
+from digest_stories import minhash
 from digest_stories.features import (
     analyse,
     fingerprint,
@@ -11,6 +12,7 @@ from digest_stories.features import (
     shingles,
     stem,
     terms,
+    words,
 )
 
 
@@ -24,6 +26,8 @@ from digest_stories.features import (
         ("in 2015 it had 4 staff", set()),  # years and single digits identify nothing
         ("GPT-3.5 on 2018-02-26", set()),  # digits inside words are not figures
         ("($12 billion) at $54.20 a share", {"$12b", "$54.20"}),
+        ("v2,500 units and a 12.5x zoom", set()),  # glued to letters
+        ("sold 40,000,000 units, up 12 %", {"40000000", "12%"}),
     ],
 )
 def test_numbers(text, expected):
@@ -71,10 +75,10 @@ def test_normalise_name_drops_suffixes_and_possessives():
 
 
 def test_fingerprint_ignores_case_quotes_and_whitespace_but_not_words():
-    base = "Xiaomi's deal, signed on Friday.\n\nIt covers cloud."
-    assert fingerprint(base) == fingerprint("xiaomi\u2019s  DEAL signed on friday. It covers cloud")
-    assert fingerprint(base) != fingerprint("Xiaomi's deal, signed on Monday. It covers cloud.")
-    assert fingerprint("") == fingerprint("  ...  ") == ""
+    base = fingerprint(words("Xiaomi's deal, signed on Friday.\n\nIt covers cloud."))
+    assert base == fingerprint(words("xiaomi\u2019s  DEAL signed on friday. It covers cloud"))
+    assert base != fingerprint(words("Xiaomi's deal, signed on Monday. It covers cloud."))
+    assert fingerprint(words("")) == fingerprint(words("  ...  ")) == ""
 
 
 def test_shingles_survive_extra_boilerplate():
@@ -88,3 +92,22 @@ def test_analyse_takes_names_from_the_body_only():
     assert "make" not in features.names and "speakers" not in features.names
     assert features.title == ("microsoft", "xiaomi", "speaker")  # "to", "make": stopwords
     assert features.lead == features.body == ("company", "met", "beij")
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Xiaomi Signs", "Xiaomi signed a deal.\nIt covers cloud computing and AI."),
+        ("Blank lines first", "\n\n  Microsoft's first paragraph, 92.4 million.\n\nSecond one."),
+        ("One paragraph", "Only one paragraph about the iPhone 15"),
+        ("Nothing", ""),
+    ],
+)
+def test_analyse_agrees_with_the_single_purpose_functions(title, text):
+    features = analyse(title, text)
+    assert list(features.body) == terms(text)
+    assert list(features.lead) == terms(text.strip().split("\n", 1)[0])
+    assert features.title == tuple(terms(title))
+    assert features.names == names(text) and features.numbers == numbers(title + "\n" + text)
+    assert features.fingerprint == fingerprint(words(text))
+    assert features.sketch == minhash.sketch(shingles(features.body))

@@ -3,7 +3,7 @@
 import random
 
 from digest_stories import minhash
-from digest_stories.features import shingles, terms
+from digest_stories.features import shingle_hashes, shingles, terms
 
 
 def _set(seed: int, size: int) -> set[int]:
@@ -19,6 +19,12 @@ def test_sketch_is_deterministic_and_estimates_jaccard():
     agreement = sum(x == y for x, y in zip(sa, sb)) / minhash.SIZE
     assert abs(agreement - minhash.jaccard(a, b)) < 0.2
     assert minhash.jaccard(a, b) == 0.5
+
+
+def test_repeated_shingles_change_nothing():
+    body = terms("the cloud deal and the cloud deal again, then the cloud deal once more")
+    assert len(shingle_hashes(body)) > len(shingles(body))
+    assert minhash.sketch(shingle_hashes(body)) == minhash.sketch(shingles(body))
 
 
 def test_sketch_of_nothing_is_empty_and_tiny_sets_fill_every_bin():

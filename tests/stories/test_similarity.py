@@ -42,3 +42,13 @@ def test_candidates_need_a_shared_key_within_the_window():
 def test_candidates_ignore_undated_posts():
     profiles = _profiles(GITHUB, GITHUB_2)
     assert candidate_pairs(profiles, [0.0, None], window=4 * DAY) == set()
+
+
+def test_candidates_need_two_shared_keys():
+    # Both name Microsoft and nothing else in common: one key is not enough to be scored.
+    one_key = _profiles("Microsoft opened an office in Oslo with forty engineers.",
+                        "Microsoft sold its handset plant near Hanoi to a supplier.", companies=())
+    assert candidate_pairs(one_key, [0.0, DAY], window=4 * DAY) == set()
+    two_keys = _profiles("Microsoft opened an office in Oslo with forty engineers.",
+                         "Microsoft engineers in Oslo moved to a bigger office.", companies=())
+    assert candidate_pairs(two_keys, [0.0, DAY], window=4 * DAY) == {(0, 1)}
