@@ -39,6 +39,7 @@ from typing import Any
 import jinja2
 import pelican
 from jinja2 import meta
+from pelican.log import console
 from pelican.writers import Writer
 
 from digest_core.files import write_if_changed
@@ -111,7 +112,9 @@ class IncrementalWriter(Writer):
         """Write this build's keys for the next one (at the end of a build)."""
         if self._keys is not None:
             self._keys.save()
-            logger.info("Pages rendered: %d; unchanged and kept: %d", self.rendered, self.skipped)
+            # Shown like Pelican's own "Done:" line, so an editor sees what a rebuild did.
+            console.print(f"pages and feeds: {self.rendered} rendered, {self.skipped} unchanged",
+                          markup=False, highlight=False)
 
     def _write_or_skip(self, call: str, key: str | None, render: Any) -> Any:
         if self._keys is not None and key is not None:
