@@ -71,6 +71,9 @@ def index_posts_early(generator: Any, writer: Any = None) -> None:
         enabled, options = search_settings(settings)
         if enabled:
             site = Path(generator.output_path).resolve()
+            unfinished = _STARTED.pop(site, None)  # from a build that stopped before its end (autoreload)
+            if unfinished is not None:
+                cancel_update(unfinished)
             _STARTED[site] = begin_update(site, settings, options)
     except PagefindError as exc:
         logger.warning("digest_search: could not start indexing early (trying again at the end): %s", exc)
