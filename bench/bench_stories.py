@@ -13,6 +13,10 @@ Two ways to double an archive: the same two years holding twice the posts
 (more posts share each window, so candidate pairs per post double too), or
 twice the years at the same daily rate (how a site's archive actually grows).
 
+Last, the feature cache a build keeps (``digest_stories.feature_cache``): the
+CPU time of a cold build's clustering (no cache file; it is written) against a
+warm one (the file from that run, one new post), for the smallest size.
+
 Usage: .venv/bin/python bench/bench_stories.py [--sizes 10000 20000] [--quick]
 """
 
@@ -25,6 +29,7 @@ import random
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -34,6 +39,7 @@ sys.path.insert(0, str(REPO / "plugins"))
 
 from digest_stories.config import load_config  # noqa: E402
 from digest_stories.evaluate import bcubed, item_of, labels_of, read_labelled  # noqa: E402
+from digest_stories.feature_cache import FeatureCache  # noqa: E402
 from digest_stories.features import names, words  # noqa: E402
 from digest_stories.grouping import group_stories  # noqa: E402
 from digest_stories.model import StoryItem  # noqa: E402
@@ -120,6 +126,43 @@ def measure(size: int, span_days: float) -> dict:
             "cpu": cpu, "peak_mb": peak_rss_mb(), "growth_mb": peak_rss_mb() - before, "f1": scores.f1}
 
 
+def _cached_run(items: list[StoryItem], path: Path) -> dict:
+    """CPU seconds to load the feature cache, cluster ``items`` through it and save it."""
+    cpu = time.process_time()
+    cache = FeatureCache(path)
+    loaded = time.process_time()
+    groups = group_stories(items, {}, load_config({}), cache.analyse)
+    clustered = time.process_time()
+    cache.save()
+    saved = time.process_time()
+    return {"load": loaded - cpu, "cluster": clustered - loaded, "save": saved - clustered,
+            "cpu": saved - cpu, "analysed": cache.analysed, "groups": groups}
+
+
+def measure_cache(size: int) -> dict:
+    """A cold run on ``size`` generated posts (the cache file is written), then a warm run with one more."""
+    items, _ = generate(size + 1)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "features.json"
+        cold = _cached_run(items[:-1], path)
+        megabytes = path.stat().st_size / 1e6
+        warm = _cached_run(items, path)
+    same = warm.pop("groups") == group_stories(items, {}, load_config({}))
+    cold.pop("groups")
+    return {"size": size, "cold": cold, "warm": warm, "file_mb": megabytes, "same": same}
+
+
+def cache_report(size: int) -> None:
+    command = [sys.executable, __file__, "--cache", str(size)]
+    r = json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
+    print(f"Feature cache ({r['size']} posts, fresh process, file {r['file_mb']:.0f} MB):")
+    for name, label in (("cold", "cold (no file)"), ("warm", "warm (+1 post)")):
+        run = r[name]
+        print(f"  {label}: {run['cpu']:5.2f} s CPU = load {run['load']:.2f} + cluster {run['cluster']:.2f} "
+              f"+ save {run['save']:.2f}; {run['analysed']} texts analysed")
+    print(f"  warm stories {'identical to' if r['same'] else 'DIFFERENT from'} clustering without the cache")
+
+
 def labelled_report() -> None:
     rows = read_labelled(LABELLED)
     start = time.perf_counter()
@@ -172,12 +215,18 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="2,000 and 4,000 posts instead (for run_all.py)")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # internal: measure one run, print JSON
     parser.add_argument("--days", type=float, default=SPAN_DAYS, help=argparse.SUPPRESS)
+    parser.add_argument("--cache", type=int, help=argparse.SUPPRESS)  # internal: measure_cache, print JSON
     args = parser.parse_args()
     if args.one:
         print(json.dumps(measure(args.one, args.days)))
         return
+    if args.cache:
+        print(json.dumps(measure_cache(args.cache)))
+        return
+    sizes = [2_000, 4_000] if args.quick else args.sizes
     labelled_report()
-    scale_report([2_000, 4_000] if args.quick else args.sizes)
+    scale_report(sizes)
+    cache_report(min(sizes))
 
 
 if __name__ == "__main__":

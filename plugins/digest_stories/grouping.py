@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from digest_stories import minhash
 from digest_stories.cluster import average_linkage
@@ -184,11 +184,13 @@ def make_group(
 
 
 def group_stories(
-    items: Iterable[StoryItem], state: Mapping[str, str], config: StoryConfig
+    items: Iterable[StoryItem], state: Mapping[str, str], config: StoryConfig,
+    text_features: Callable[[str, str], TextFeatures] = analyse,
 ) -> list[StoryGroup]:
-    """All posts as stories, in order of each story's first post; ``state`` maps slug -> last id."""
+    """All posts as stories, in order of each story's first post; ``state`` maps slug -> last id.
+    ``text_features`` does what ``features.analyse`` does (a build passes ``FeatureCache.analyse``)."""
     ordered = sort_items(items)
-    features = [analyse(item.title, item.text) for item in ordered]
+    features = [text_features(item.title, item.text) for item in ordered]
     canonical = exact_duplicates(ordered, features)
     active = [i for i, item in enumerate(ordered) if i not in canonical and not item.overrides.split]
     active_features = [features[i] for i in active]

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from digest_stories.config import load_config
+from digest_stories.feature_cache import FeatureCache, cache_path
 from digest_stories.grouping import group_stories
 from digest_stories.items import make_item
 from digest_stories.model import StoryItem
@@ -76,7 +77,9 @@ def attach_stories(generator: Any) -> None:
     articles = list(generator.articles)
     items = [article_item(a) for a in [*articles, *generator.drafts]]
     state_path = Path(generator.settings["PATH"]) / config.state_file
-    groups = group_stories(items, load_state(state_path), config)
+    cache = FeatureCache(cache_path(generator.settings))
+    groups = group_stories(items, load_state(state_path), config, cache.analyse)
+    cache.save()
     if save_state(state_path, state_from_groups(groups)):
         logger.info("digest_stories: wrote %s", state_path)
     posts = {str(a.slug): a for a in articles}

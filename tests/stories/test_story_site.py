@@ -1,10 +1,13 @@
 """A tiny site built by Pelican with the stories plugin: home pages, day pages, feeds, duplicates, state."""
 
+import json
 from pathlib import Path
 
 import pytest
 from pelican import Pelican
 from pelican.settings import read_settings
+
+from digest_stories import features
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -46,6 +49,7 @@ def _build(content: Path, output: Path) -> None:
         "PATH": str(content), "OUTPUT_PATH": str(output), "PLUGINS": ["digest_stories"],
         "PLUGIN_PATHS": [str(REPO / "plugins")], "THEME": str(REPO / "theme"), "CACHE_CONTENT": False,
         "LOAD_CONTENT_CACHE": False, "STORY_DAYS_PER_PAGE": 1, "INDEX_SAVE_AS": "",
+        "CACHE_PATH": str(output.parent / "cache"),
     })
     Pelican(settings).run()
 
@@ -111,14 +115,20 @@ def test_hidden_stories_leave_home_days_and_the_stories_feed_but_keep_their_post
     assert "2018/06/06/#story-natick" in feed  # the entry links to the story on its day page
 
 
-def test_state_is_written_once_and_rebuilds_are_identical(site):
+def test_state_is_written_once_and_rebuilds_are_identical(site, monkeypatch):
     content, output = site
     state_file = content / "data" / "stories.json"
     state = state_file.read_text()
     assert '"github-mirror": "github-' in state and '"natick": "natick"' in state
+    features_file = output.parent / "cache" / "digest-stories" / "features.json"
+    assert len(json.loads(features_file.read_text())["entries"]) == len(POSTS)
     mtime, home = state_file.stat().st_mtime_ns, _read(output, "index.html")
+    features_mtime = features_file.stat().st_mtime_ns
+    analysed = []
+    monkeypatch.setattr(features, "analyse", lambda title, text: analysed.append(title))
     _build(content, output)
-    assert state_file.stat().st_mtime_ns == mtime
+    assert analysed == []  # every post's features came from the cache
+    assert state_file.stat().st_mtime_ns == mtime and features_file.stat().st_mtime_ns == features_mtime
     assert _read(output, "index.html") == home
 
 
