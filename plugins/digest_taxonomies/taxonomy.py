@@ -57,6 +57,29 @@ def name_outlets_by_host(posts: Sequence[Post]) -> None:
         post.source = type(source)(min(counts, key=lambda n: (-counts[n], n)), source.settings)
 
 
+def _bare(slug: str) -> str:
+    """A slug without a leading "the" and without hyphens: "the-ticker-tape" -> "tickertape"."""
+    return slug.removeprefix("the-").replace("-", "")
+
+
+def name_outlets_by_folder(posts: Sequence[Post]) -> None:
+    """A post whose outlet is only known by its raw folder's name takes the name other
+    posts give that outlet when they differ only by a leading "The" and hyphens
+    ("ticker-tape" -> "The Ticker Tape"); nothing happens when two outlets would fit."""
+    named: dict[str, set[str]] = defaultdict(set)
+    for post in posts:
+        source = getattr(post, "source", None)
+        if source is not None and not isinstance(source, str) and not _looks_like_a_slug_or_domain(source.name):
+            named[_bare(source.slug)].add(source.name)
+    for post in posts:
+        source = getattr(post, "source", None)
+        if source is None or isinstance(source, str) or not _looks_like_a_slug_or_domain(source.name):
+            continue
+        fits = named.get(_bare(source.slug), set())
+        if len(fits) == 1:
+            post.source = type(source)(next(iter(fits)), source.settings)
+
+
 def unify_names(posts: Sequence[Post], attr: str) -> dict[str, Any]:
     """Give every post the same wrapper object per slug, named by its best spelling.
 
@@ -67,6 +90,7 @@ def unify_names(posts: Sequence[Post], attr: str) -> dict[str, Any]:
     """
     if attr == "source":
         name_outlets_by_host(posts)
+        name_outlets_by_folder(posts)
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
     first: dict[str, Any] = {}
     for post in posts:

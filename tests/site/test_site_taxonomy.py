@@ -3,6 +3,8 @@
 from datetime import UTC, datetime
 from types import SimpleNamespace
 
+import pytest
+
 from digest_taxonomies.taxonomy import (
     company_listing,
     index_by,
@@ -70,6 +72,18 @@ def test_an_outlet_known_only_by_its_host_takes_the_name_its_host_goes_by():
     unify_names(posts, "source")
     assert [p.source.name for p in posts] == ["Asia Tech Monitor", "Asia Tech Monitor", "other.example"]
     assert posts[0].source is posts[1].source
+
+
+@pytest.mark.parametrize(("folder", "named", "expected"), [
+    ("ticker-tape", ["The Ticker Tape"], "The Ticker Tape"),
+    ("tickertape", ["The Ticker-Tape"], "The Ticker-Tape"),
+    ("ticker-tape", ["TickerTape", "The Ticker Tape"], "ticker-tape"),  # two outlets fit: left alone
+    ("ticker-tape", ["The Tickertapes"], "ticker-tape"),
+])
+def test_an_outlet_known_only_by_its_folder_takes_the_name_that_differs_by_the(folder, named, expected):
+    posts = [post("0", 1, source=folder)] + [post(str(i), 2, source=n) for i, n in enumerate(named, 1)]
+    unify_names(posts, "source")
+    assert posts[0].source.name == expected
 
 
 def test_index_by_groups_in_post_order_sorted_by_slug():
