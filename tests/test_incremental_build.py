@@ -71,3 +71,16 @@ def test_rebuild_after_edits_equals_a_cold_build(content, tmp_path):
     after = stamps(output)
     kept = [p for p in before if p.endswith("index.html") and after.get(p) == before[p]]
     assert len(kept) > len(before) // 4, "the rebuild should have kept most pages as they were"
+
+
+def test_a_page_linking_to_a_post_follows_the_post_when_its_address_changes(content, tmp_path):
+    """{filename} links are resolved while rendering: the linking page must be rendered again."""
+    output = tmp_path / "output"
+    seed = next(p for p in sorted((content / "posts").rglob("*.md")) if "microsoft-xiaomi-make-ai" in p.name)
+    about = content / "pages" / "about.md"
+    link = seed.relative_to(content).as_posix()
+    about.write_text(about.read_text() + f"\nSee [the seed story]({{filename}}/{link}).\n")
+    build(content, output)
+    seed.write_text(re.sub(r"^Slug: .*$", "Slug: a-new-address", seed.read_text(), count=1, flags=re.M))
+    build(content, output)
+    assert "/a-new-address/" in (output / "about" / "index.html").read_text()

@@ -14,6 +14,8 @@ sets sorted). Pelican content (articles, pages) is special in two ways:
   digest. That is one level deep, which is what our templates show of a
   neighbour (title, outlet, date, URL), never its neighbours.
 
+A text with Pelican's intra-site links ({filename}, {index}…) also counts as it
+reads once they are resolved, since the linked posts' addresses may change.
 Tags, categories, authors, companies and outlets (Pelican URL wrappers) count
 by class, name and slug. A value that has no stable form (a function, an
 object without attributes) raises ``Unstable``: the caller then treats the page as changed. Digests of
@@ -140,6 +142,11 @@ class Fingerprints:
                     links.append(name)
                     continue
                 h.update(name.encode() + b"=" + field)
+            raw = getattr(content, "_content", None) or ""
+            if "{" in raw or "|" in raw:
+                # Links such as {filename}/posts/x.md are resolved while rendering, from the
+                # other posts' addresses: count the text as it reads with them resolved.
+                h.update(b"resolved=" + self._digest(content.get_content(""), _Mode.OWN))
             known = self._own[id(content)] = (content, h.digest(), links)
         return known[1], known[2]
 

@@ -4,7 +4,7 @@ Every build renders every page; on a large digest that is most of a rebuild,
 though one new post changes a few dozen pages. ``IncrementalWriter`` gives each
 ``write_file`` and ``write_feed`` call a key:
 
-- the build's digest: every setting, the versions of Pelican and Jinja, and the
+- the build's digest: every setting, the versions of Python, Pelican and Jinja, and the
   source of the plugins this build loaded;
 - the call's own arguments (file name, pagination, the lists it is given);
 - for a page, the source of its template and of every template it extends,
@@ -211,7 +211,7 @@ def template_reads(
 def build_digest(settings: Mapping[str, Any], fingerprints: Fingerprints) -> str | None:
     """What every page of this build depends on: settings, tool versions and plugin code."""
     h = hashlib.blake2b(digest_size=16)
-    h.update(f"pelican {pelican.__version__}; jinja2 {jinja2.__version__}\0".encode())
+    h.update(f"python {sys.version}; pelican {pelican.__version__}; jinja2 {jinja2.__version__}\0".encode())
     for key in sorted(set(settings) - HOW_THE_BUILD_RUNS):
         value = settings[key]
         try:
