@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -19,6 +20,7 @@ DEFAULTS: dict[str, object] = {
     "STORY_DAY_URL": "{date:%Y/%m/%d}/",
     "STORY_DAY_SAVE_AS": "{date:%Y/%m/%d}/index.html",
     "STORY_FEED_ATOM": "feeds/stories.atom.xml",
+    "STORY_JOBS": 0,
 }
 
 
@@ -40,6 +42,7 @@ class StoryConfig:
     day_url: str
     day_save_as: str
     feed_atom: str  # "" disables the stories feed
+    jobs: int = 1  # processes that score candidate pairs; load_config turns 0 into one per core
 
     @property
     def window_seconds(self) -> float:
@@ -74,6 +77,9 @@ def load_config(settings: Mapping[str, object]) -> StoryConfig:
     if not isinstance(state_file, str) or not state_file.strip():
         raise ConfigError(f"digest_stories: STORY_STATE_FILE must be a path, not {state_file!r}")
     feed = get["STORY_FEED_ATOM"] or ""
+    jobs = get["STORY_JOBS"]
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 0:
+        raise ConfigError(f"digest_stories: STORY_JOBS must be an int >= 0, not {jobs!r}")
     sample = date(2018, 2, 26)
     return StoryConfig(
         window_days=_number("STORY_WINDOW_DAYS", get["STORY_WINDOW_DAYS"], 0.0, 365.0),
@@ -88,4 +94,5 @@ def load_config(settings: Mapping[str, object]) -> StoryConfig:
         day_url=_pattern("STORY_DAY_URL", get["STORY_DAY_URL"], date=sample),
         day_save_as=_pattern("STORY_DAY_SAVE_AS", get["STORY_DAY_SAVE_AS"], date=sample),
         feed_atom=_pattern("STORY_FEED_ATOM", feed),
+        jobs=jobs or os.cpu_count() or 1,
     )

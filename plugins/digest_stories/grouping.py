@@ -22,7 +22,8 @@ from digest_stories.cluster import average_linkage
 from digest_stories.config import StoryConfig
 from digest_stories.features import TextFeatures, analyse, shingles
 from digest_stories.model import Member, StoryGroup, StoryItem
-from digest_stories.similarity import build_profiles, candidate_pairs, similarity
+from digest_stories.scoring import score_pairs
+from digest_stories.similarity import build_profiles, candidate_pairs
 from digest_stories.state import assign_ids
 
 logger = logging.getLogger(__name__)
@@ -85,10 +86,8 @@ def event_clusters(
     """Average-linkage clusters of the ``active`` indices; ``features`` and ``times`` are theirs."""
     local = {index: pos for pos, index in enumerate(active)}
     profiles = build_profiles([items[i] for i in active], features)
-    edges = {
-        (a, b): similarity(profiles[a], profiles[b])
-        for a, b in candidate_pairs(profiles, times, config.window_seconds)
-    }
+    pairs = sorted(candidate_pairs(profiles, times, config.window_seconds))
+    edges = dict(zip(pairs, score_pairs(profiles, pairs, config.jobs)))
     edges.update({(local[a], local[b]): 1.0 for a, b in near})
     return [[active[pos] for pos in group] for group in average_linkage(len(active), edges, config.threshold)]
 
