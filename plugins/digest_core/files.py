@@ -3,9 +3,13 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 
 def write_if_changed(path: Path, text: str) -> bool:
@@ -26,3 +30,21 @@ def write_if_changed(path: Path, text: str) -> bool:
         Path(tmp).unlink(missing_ok=True)
         raise
     return True
+
+
+def build_state_file(settings: Mapping[str, Any], folder: str, output: Path) -> Path:
+    """Where a plugin keeps what one output folder's last build did: below Pelican's
+    ``CACHE_PATH``, one file per output folder (a dev and a publish build differ)."""
+    name = hashlib.blake2b(str(Path(output).resolve()).encode(), digest_size=8).hexdigest()
+    return Path(settings.get("CACHE_PATH") or "cache") / folder / f"{name}.json"
+
+
+def take_json(path: Path) -> Any:
+    """The JSON a file holds, removing the file (None when missing or unreadable), so a
+    build that stops half-way leaves nothing that claims to describe its output."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    path.unlink(missing_ok=True)
+    return data

@@ -18,9 +18,10 @@ A text with Pelican's intra-site links ({filename}, {index}…) also counts as i
 reads once they are resolved, since the linked posts' addresses may change.
 Tags, categories, authors, companies and outlets (Pelican URL wrappers) count
 by class, name and slug. A value that has no stable form (a function, an
-object without attributes) raises ``Unstable``: the caller then treats the page as changed. Digests of
-content and other objects are kept for the build (objects are not changed
-while pages are written); containers are walked each time.
+object without attributes, objects that refer to each other in a ring) raises
+``Unstable``: the caller then treats the page as changed. Digests of content
+and other objects are kept for the build (objects are not changed while pages
+are written); containers are walked each time.
 """
 
 from __future__ import annotations
@@ -61,6 +62,7 @@ class Fingerprints:
         self._own: dict[int, tuple[Content, bytes, list[str]]] = {}
         self._full: dict[int, tuple[Content, bytes]] = {}
         self._objects: dict[tuple[int, _Mode], tuple[Any, bytes]] = {}
+        self._walking: set[tuple[int, _Mode]] = set()  # objects being walked, to stop at a cycle
 
     def of(self, value: Any) -> str:
         """Hex digest of ``value``; raises Unstable."""
@@ -117,11 +119,17 @@ class Fingerprints:
         key = (id(value), mode)
         known = self._objects.get(key)
         if known is None:
-            h = hashlib.blake2b(digest_size=16)
-            h.update(f"{type(value).__module__}.{type(value).__qualname__}".encode())
-            for name, item in _attributes(value):
-                h.update(name.encode() + b"=")
-                self._feed(h, item, mode)
+            if key in self._walking:
+                raise Unstable(f"a {type(value).__qualname__} refers back to itself")
+            self._walking.add(key)
+            try:
+                h = hashlib.blake2b(digest_size=16)
+                h.update(f"{type(value).__module__}.{type(value).__qualname__}".encode())
+                for name, item in _attributes(value):
+                    h.update(name.encode() + b"=")
+                    self._feed(h, item, mode)
+            finally:
+                self._walking.discard(key)
             known = self._objects[key] = (value, h.digest())
         return known[1]
 

@@ -42,7 +42,7 @@ from jinja2 import meta
 from pelican.log import console
 from pelican.writers import Writer
 
-from digest_core.files import write_if_changed
+from digest_core.files import build_state_file, take_json, write_if_changed
 from digest_core.fingerprint import Fingerprints, Unstable
 
 logger = logging.getLogger(__name__)
@@ -251,19 +251,13 @@ class KeyStore:
 
     def __init__(self, settings: Mapping[str, Any], output_path: str) -> None:
         self.output = Path(output_path).resolve()
-        folder = Path(settings.get("CACHE_PATH") or "cache")
-        name = hashlib.blake2b(str(self.output).encode(), digest_size=8).hexdigest()
-        self.path = folder / KEYS_FOLDER / f"{name}.json"
+        self.path = build_state_file(settings, KEYS_FOLDER, self.output)
         self.templates: dict[str, list[Any]] = {}  # what parsing each template found, by source digest
         self.previous = self._load()
         self.current: dict[str, tuple[str, list[str]]] = {}
 
     def _load(self) -> dict[str, Any]:
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-            self.path.unlink()  # a build that stops half-way must leave no keys behind
-        except (OSError, ValueError):
-            return {}
+        data = take_json(self.path)  # a build that stops half-way must leave no keys behind
         if not isinstance(data, dict) or data.get("output") != str(self.output):
             return {}
         self.templates = data.get("templates", {})

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from digest_core.files import write_if_changed
+from digest_core.files import build_state_file, take_json, write_if_changed
 
 MAIN, RECENT = "pagefind", "pagefind-recent"
 MANIFEST = "bundles.json"
@@ -68,17 +68,15 @@ class SearchState:
 
 
 def state_path(settings: dict[str, Any], site: Path) -> Path:
-    name = hashlib.blake2b(str(site.resolve()).encode(), digest_size=8).hexdigest()
-    return Path(settings.get("CACHE_PATH") or "cache") / "digest-search" / f"{name}.json"
+    return build_state_file(settings, "digest-search", site)
 
 
 def take_state(path: Path) -> SearchState:
     """The last build's state, removed from disk until this build saves its own."""
+    data = take_json(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        path.unlink()
         return SearchState(**{k: data[k] for k in ("options", "main", "recent", "seen")})
-    except (OSError, ValueError, KeyError, TypeError):
+    except (KeyError, TypeError):
         return SearchState()
 
 

@@ -83,6 +83,13 @@ def test_slotted_dataclasses_are_walked():
     assert digest(Bar("a", 1)) == digest(Bar("a", 1)) != digest(Bar("a", 2))
 
 
+def test_objects_in_a_ring_are_refused_not_walked_forever():
+    parent = SimpleNamespace(name="p")
+    parent.child = SimpleNamespace(name="c", parent=parent)
+    with pytest.raises(Unstable):
+        digest(parent)
+
+
 @pytest.mark.parametrize("value", [len, lambda: 1, object(), [print]])
 def test_values_without_a_stable_form_are_refused(value):
     with pytest.raises(Unstable):

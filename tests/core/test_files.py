@@ -1,0 +1,34 @@
+"""digest_core.files: atomic writes and the state files plugins keep between builds."""
+
+import json
+
+from digest_core.files import build_state_file, take_json, write_if_changed
+
+
+def test_write_if_changed_writes_once(tmp_path):
+    path = tmp_path / "a" / "b.txt"
+    assert write_if_changed(path, "x") is True
+    assert write_if_changed(path, "x") is False
+    assert path.read_text() == "x" and list(path.parent.iterdir()) == [path]
+
+
+def test_build_state_file_is_per_output_folder_below_the_cache(tmp_path):
+    settings = {"CACHE_PATH": str(tmp_path / "cache")}
+    dev = build_state_file(settings, "digest-x", tmp_path / "output")
+    assert dev.parent == tmp_path / "cache" / "digest-x" and dev.suffix == ".json"
+    assert build_state_file(settings, "digest-x", tmp_path / "output") == dev
+    assert build_state_file(settings, "digest-x", tmp_path / "public") != dev
+
+
+def test_take_json_reads_and_removes(tmp_path):
+    path = tmp_path / "state.json"
+    path.write_text(json.dumps({"a": 1}))
+    assert take_json(path) == {"a": 1}
+    assert not path.exists()
+    assert take_json(path) is None
+
+
+def test_take_json_ignores_an_unreadable_file(tmp_path):
+    path = tmp_path / "state.json"
+    path.write_text("{not json")
+    assert take_json(path) is None
