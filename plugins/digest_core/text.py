@@ -49,8 +49,7 @@ def escape_markdown(text: str) -> str:
     # replace() rather than one translate(): far cheaper on non-ASCII text
     text = clean_line(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MARKUP.sub(r"\\\1", text)
-    if "!\\[" in text:
-        text = text.replace("!\\[", "\\!\\[")
+    text = text.replace("!\\[", "\\!\\[")
     if text.startswith(("#", "+", "-")):
         text = "\\" + text
     elif text[:1].isdecimal():

@@ -10,7 +10,6 @@ boilerplate_only nothing but site furniture was found
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from digest_ingest.wordscan import latin_words
 
@@ -30,12 +29,9 @@ _SPINNER_PHRASES = re.compile("|".join(rf"\b{wording}" for wording in _SPINNER_W
 _SPINNER_GATE = re.compile("|".join(_SPINNER_WORDING))
 
 
-def spun_evidence(text: str, words: Sequence[str] | None = None) -> str:
-    """Why the text looks machine-reworded, or "" when it does not (English only).
-
-    ``words``: the text's words (``latin_words``) when the caller has them already.
-    """
-    words = latin_words(text) if words is None else words
+def spun_evidence(text: str) -> str:
+    """Why the text looks machine-reworded, or "" when it does not (English only)."""
+    words = latin_words(text)  # cached: quality_flags has just counted the same text
     if len(words) < 60:
         return ""
     lowered = " ".join(words).lower().split()  # words are ASCII letters and apostrophes
@@ -68,7 +64,7 @@ def quality_flags(
         found.append(("no_date", "no publication date in the page, its metadata or its sidecar"))
     if lang and lang != "en":
         found.append(("not_english", f"the text is in {lang!r}"))
-    evidence = spun_evidence(text, words) if lang in ("en", "") else ""
+    evidence = spun_evidence(text) if lang in ("en", "") else ""
     if evidence:
         found.append(("spun", f"looks machine-reworded: {evidence}"))
     return tuple(f for f, _ in found), tuple(f"{f}: {r}" for f, r in found)
