@@ -32,11 +32,16 @@ def write_if_changed(path: Path, text: str) -> bool:
     return True
 
 
+def cache_folder(settings: Mapping[str, Any]) -> Path:
+    """Pelican's ``CACHE_PATH``, where the plugins keep what they carry from build to build."""
+    return Path(settings.get("CACHE_PATH") or "cache")
+
+
 def build_state_file(settings: Mapping[str, Any], folder: str, output: Path) -> Path:
     """Where a plugin keeps what one output folder's last build did: below Pelican's
     ``CACHE_PATH``, one file per output folder (a dev and a publish build differ)."""
     name = hashlib.blake2b(str(Path(output).resolve()).encode(), digest_size=8).hexdigest()
-    return Path(settings.get("CACHE_PATH") or "cache") / folder / f"{name}.json"
+    return cache_folder(settings) / folder / f"{name}.json"
 
 
 def take_json(path: Path) -> Any:

@@ -54,7 +54,8 @@ SET_PER_PAGE = frozenset({"localsiteurl", "output_file"})
 HOW_THE_BUILD_RUNS = frozenset({
     "CACHE_CONTENT", "LOAD_CONTENT_CACHE", "CONTENT_CACHING_LAYER", "CACHE_PATH", "GZIP_CACHE",
     "CHECK_MODIFIED_METHOD", "WRITE_SELECTED", "DELETE_OUTPUT_DIRECTORY", "OUTPUT_RETENTION",
-    "DIGEST_INGEST_ON_BUILD", "DIGEST_JOBS", "DIGEST_SKIP_UNCHANGED_PAGES",
+    "DIGEST_INGEST_ON_BUILD", "DIGEST_JOBS", "DIGEST_SKIP_UNCHANGED_PAGES", "STORY_JOBS",
+    "PAGEFIND_INCREMENTAL", "PAGEFIND_RECENT_SHARE",
 })
 # Pelican paginates these keyword arguments when no ``paginated`` is given, and a
 # template reads them as <name>_page, <name>_paginator, <name>_previous_page…

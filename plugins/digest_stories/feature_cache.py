@@ -29,7 +29,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from digest_core.files import write_if_changed
+from digest_core.files import cache_folder, write_if_changed
 from digest_stories import features, minhash
 from digest_stories.features import TextFeatures
 
@@ -58,7 +58,7 @@ def text_key(title: str, text: str) -> str:
 
 def cache_path(settings: Mapping[str, Any]) -> Path:
     """Where a build keeps the file: below Pelican's ``CACHE_PATH``."""
-    return Path(settings.get("CACHE_PATH") or "cache") / FOLDER / FILE
+    return cache_folder(settings) / FOLDER / FILE
 
 
 def encode(found: TextFeatures) -> list[Any]:

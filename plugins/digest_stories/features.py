@@ -77,7 +77,6 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
-@lru_cache(maxsize=_CACHE)
 def stem(word: str) -> str:
     """A light suffix stripper: enough to match "phones"/"phone", "signed"/"signs"."""
     if not word.isalpha() or len(word) <= 3:
@@ -97,7 +96,7 @@ def stem(word: str) -> str:
 
 @lru_cache(maxsize=_CACHE)
 def _term(word: str) -> str:
-    """The term a word counts as; "" for stopwords and single characters."""
+    """The term a word counts as; "" for stopwords and single characters (cached: ``stem`` is not)."""
     return stem(word) if len(word) > 1 and word not in STOPWORDS else ""
 
 
@@ -250,8 +249,8 @@ def shingles(content: Sequence[str]) -> set[int]:
 def analyse(title: str, text: str) -> TextFeatures:
     """Everything the clustering needs from one post. Names come from the body only:
     headlines capitalise every word."""
-    first, _, rest = text.lower().lstrip().partition("\n")  # no word spans a line break
-    lead_tokens, rest_tokens = _WORD.findall(first), _WORD.findall(rest)
+    first, _, rest = text.lstrip().partition("\n")  # no word spans a line break
+    lead_tokens, rest_tokens = words(first), words(rest)
     lead = content_terms(lead_tokens)
     body = lead + content_terms(rest_tokens)
     return TextFeatures(

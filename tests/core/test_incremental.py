@@ -51,6 +51,7 @@ def test_build_digest_depends_on_settings_and_takes_functions_by_their_code():
     assert build_digest(dict(settings), Fingerprints()) == first
     assert build_digest({**settings, "SITENAME": "B"}, Fingerprints()) != first
     assert build_digest({**settings, "DIGEST_JOBS": 8, "CACHE_PATH": "/elsewhere"}, Fingerprints()) == first
+    assert build_digest({**settings, "STORY_JOBS": 1, "PAGEFIND_INCREMENTAL": False}, Fingerprints()) == first
 
 
 def test_key_store_keeps_keys_only_for_a_finished_build(tmp_path):
