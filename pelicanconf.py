@@ -72,6 +72,8 @@ GZIP_CACHE = False                       # gzip cost every build ~0.25 s per 100
 # A page whose template and every value it reads are as in the last build is not
 # rendered again (digest_core.incremental; keys kept in CACHE_PATH).
 DIGEST_SKIP_UNCHANGED_PAGES = True
+# Processes rendering pages and feeds (digest_core.render_queue); 0 = one per core, 1 = serial.
+DIGEST_RENDER_JOBS = 0
 
 # --- Plugins (run in this order) ------------------------------------------
 PLUGIN_PATHS = [str(HERE / "plugins")]

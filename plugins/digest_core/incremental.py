@@ -40,10 +40,12 @@ import jinja2
 import pelican
 from jinja2 import meta
 from pelican.log import console
+from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
 from digest_core.files import build_state_file, take_json, write_if_changed
 from digest_core.fingerprint import Fingerprints, Unstable
+from digest_core.render_queue import Call, RenderQueue
 
 logger = logging.getLogger(__name__)
 
@@ -55,7 +57,7 @@ HOW_THE_BUILD_RUNS = frozenset({
     "CACHE_CONTENT", "LOAD_CONTENT_CACHE", "CONTENT_CACHING_LAYER", "CACHE_PATH", "GZIP_CACHE",
     "CHECK_MODIFIED_METHOD", "WRITE_SELECTED", "DELETE_OUTPUT_DIRECTORY", "OUTPUT_RETENTION",
     "DIGEST_INGEST_ON_BUILD", "DIGEST_JOBS", "DIGEST_SKIP_UNCHANGED_PAGES", "STORY_JOBS",
-    "PAGEFIND_INCREMENTAL", "PAGEFIND_RECENT_SHARE",
+    "PAGEFIND_INCREMENTAL", "PAGEFIND_RECENT_SHARE", "DIGEST_RENDER_JOBS",
 })
 # Pelican paginates these keyword arguments when no ``paginated`` is given, and a
 # template reads them as <name>_page, <name>_paginator, <name>_previous_page…
@@ -76,6 +78,7 @@ class IncrementalWriter(Writer):
         self._writing: list[str] | None = None
         self._keys = KeyStore(self.settings, output_path) if self.settings.get("DIGEST_SKIP_UNCHANGED_PAGES", True) else None
         self._build = build_digest(self.settings, self._fingerprints) if self._keys else None
+        self._queue = RenderQueue(render_jobs(self.settings))
         _LIVE.add(self)
 
     def write_file(self, name: Any, template: Any, context: dict[str, Any], relative_urls: bool = False,
@@ -87,6 +90,10 @@ class IncrementalWriter(Writer):
 
         if not name:
             return render()
+        arguments = (name, template, context, relative_urls, paginated, template_name, override_output, url)
+        if self._queue.defer(self, Call("write_file", name, arguments, kwargs), sanitised_join(self.output_path, name),
+                             override_output):
+            return None
         key = None
         if not override_output:
             lists = paginated if paginated is not None else {k: v for k, v in kwargs.items() if k in PAGINATED_BY_DEFAULT}
@@ -100,7 +107,11 @@ class IncrementalWriter(Writer):
                 elements, context, path, url, feed_type, override_output, feed_title)
 
         if not path or override_output:
+            self.flush()
             return render()
+        arguments = (elements, context, path, url, feed_type, override_output, feed_title)
+        if self._queue.defer(self, Call("write_feed", path, arguments, {}), sanitised_join(self.output_path, path), False):
+            return None
         key = self._key(("feed", path, url, feed_type, feed_title, list(elements), context.get("SITEURL")))
         return self._write_or_skip(f"feed:{path}", key, render)
 
@@ -109,8 +120,33 @@ class IncrementalWriter(Writer):
             self._writing.append(filename)
         return super()._open_w(filename, encoding, override)
 
+    def flush(self) -> None:
+        """Render the calls put off so far (``digest_core.render_queue``): at the end of each
+        generator's output, before anything reads the files."""
+        self._queue.flush(self)
+
+    def replay(self, call: Call) -> Any:
+        return getattr(self, call.method)(*call.args, **call.kwargs)
+
+    def begin_share(self) -> None:
+        """In a render worker: count and key only what this worker renders."""
+        self.rendered = self.skipped = 0
+        if self._keys is not None:
+            self._keys.current = {}
+
+    def end_share(self, mark: None) -> tuple[int, int, dict[str, tuple[str, list[str]]]]:
+        return self.rendered, self.skipped, self._keys.current if self._keys is not None else {}
+
+    def take_share(self, state: tuple[int, int, dict[str, tuple[str, list[str]]]]) -> None:
+        rendered, skipped, keys = state
+        self.rendered += rendered
+        self.skipped += skipped
+        if self._keys is not None:
+            self._keys.current.update(keys)
+
     def save_keys(self) -> None:
         """Write this build's keys for the next one (at the end of a build)."""
+        self.flush()
         if self._keys is not None:
             self._keys.save()
             # Shown like Pelican's own "Done:" line, so an editor sees what a rebuild did.
@@ -284,8 +320,32 @@ class KeyStore:
         write_if_changed(self.path, json.dumps(data, separators=(",", ":")))
 
 
+def render_jobs(settings: Mapping[str, Any]) -> int:
+    """Processes rendering pages (``DIGEST_RENDER_JOBS``; 0 means one per core)."""
+    jobs = settings.get("DIGEST_RENDER_JOBS", 0)
+    if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 0:
+        logger.warning("DIGEST_RENDER_JOBS must be a whole number >= 0, not %r; rendering in one process", jobs)
+        return 1
+    return jobs or os.cpu_count() or 1
+
+
+def _writers_of(output_path: str) -> list[IncrementalWriter]:
+    return [w for w in list(_LIVE) if Path(w.output_path).resolve() == Path(output_path).resolve()]
+
+
+def flush(writer: Any) -> None:
+    """Render what ``writer`` put off, if it is a writer that puts calls off."""
+    if isinstance(writer, IncrementalWriter):
+        writer.flush()
+
+
+def flush_writers(output_path: str) -> None:
+    """Render what the writers of the build that writes into ``output_path`` put off."""
+    for writer in _writers_of(output_path):
+        writer.flush()
+
+
 def save_page_keys(output_path: str) -> None:
     """Save the keys of the writers of the build that wrote into ``output_path``."""
-    for writer in list(_LIVE):
-        if Path(writer.output_path).resolve() == Path(output_path).resolve():
-            writer.save_keys()
+    for writer in _writers_of(output_path):
+        writer.save_keys()

@@ -17,6 +17,7 @@ from typing import Any
 
 from pelican.generators import Generator
 
+from digest_core.incremental import flush
 from digest_stories.config import StoryConfig, load_config
 from digest_stories.feed import write_story_feed
 from digest_stories.story import by_day
@@ -51,6 +52,7 @@ class StoriesGenerator(Generator):
         self.write_days(write, days, config)
         if config.feed_atom:
             write_story_feed(writer, stories, self.context, config.feed_atom)
+        flush(writer)  # before StaticGenerator copies files, as a serial build would
 
     def pelican_writes_index(self, config: StoryConfig) -> bool:
         """Whether ArticlesGenerator's "index" direct template targets our home page too."""

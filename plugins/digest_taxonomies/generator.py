@@ -16,6 +16,7 @@ from typing import Any
 
 from pelican.generators import Generator
 
+from digest_core.incremental import flush
 from digest_taxonomies.chart import Chart, coverage_chart
 from digest_taxonomies.config import setting
 from digest_taxonomies.highlight import pygments_css
@@ -63,6 +64,7 @@ class TaxonomyGenerator(Generator):
             setting(self.settings, "PYGMENTS_STYLE_LIGHT"), setting(self.settings, "PYGMENTS_STYLE_DARK")
         )
         self.write_text(setting(self.settings, "PYGMENTS_CSS_SAVE_AS"), css)
+        flush(writer)  # before StaticGenerator copies files, as a serial build would
 
     def _chart(self, company: Any, posts: list[Any], end: date) -> Chart:
         return coverage_chart(

@@ -13,7 +13,7 @@ from typing import Any
 from pelican import signals
 
 from digest_core.article import use_digest_article
-from digest_core.incremental import save_page_keys
+from digest_core.incremental import flush, flush_writers, save_page_keys
 from digest_core.plugins import plugin_enabled
 from digest_taxonomies.feeds import DigestWriter
 from digest_taxonomies.generator import TaxonomyGenerator
@@ -41,6 +41,17 @@ def use_digest_writer(pelican: Any) -> type[DigestWriter] | None:
     return DigestWriter if enabled(pelican.settings) else None
 
 
+def finish_generator_writes(generator: Any, writer: Any = None) -> None:
+    """The posts (or pages) are written: render what the writer put off before anyone reads them."""
+    flush(writer)
+
+
+def finish_writes(pelican: Any) -> None:
+    """Every generator is done: nothing put off may stay unwritten (connected first)."""
+    if enabled(pelican.settings):
+        flush_writers(pelican.output_path)
+
+
 def write_sitemap(pelican: Any) -> None:
     """After every generator (and every plugin's) wrote its pages."""
     if enabled(pelican.settings):
@@ -58,5 +69,8 @@ def register() -> None:
     signals.article_generator_context.connect(convert_post_metadata)
     signals.get_generators.connect(add_generator)
     signals.get_writer.connect(use_digest_writer)
+    signals.article_writer_finalized.connect(finish_generator_writes)
+    signals.page_writer_finalized.connect(finish_generator_writes)
+    signals.finalized.connect(finish_writes)
     signals.finalized.connect(write_sitemap)
     signals.finalized.connect(keep_page_keys)
