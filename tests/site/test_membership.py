@@ -1,9 +1,15 @@
 """Taxonomy post lists that answer ``in`` by identity, as Pelican's lists of posts do."""
 
 import pickle
+import random
+from datetime import datetime, timedelta
+from operator import attrgetter
 from types import SimpleNamespace
 
-from digest_taxonomies.membership import IdentityList, compare_by_identity, index_post_lists
+import pytest
+from pelican.generators import ArticlesGenerator
+
+from digest_taxonomies.membership import IdentityList, compare_by_identity, index_post_lists, period_archives
 
 
 class Post:
@@ -56,3 +62,30 @@ def test_a_generators_lists_are_replaced_in_place():
     assert isinstance(generator.tags["x"], IdentityList) and generator.tags["x"] == [a, b]
     assert generator.categories is categories and isinstance(categories[0][1], IdentityList)
     assert b in generator.authors[0][1] and a not in generator.authors[0][1]
+
+
+def dated_posts(count, seed):
+    rng = random.Random(seed)
+    start = datetime(2017, 12, 25)
+    posts = []
+    for _ in range(count):
+        post = Post()
+        post.date = start + timedelta(hours=rng.randrange(24 * 500))
+        posts.append(post)
+    return posts
+
+
+@pytest.mark.parametrize("newest_first", [True, False])
+@pytest.mark.parametrize("saved", [("", "m/{date:%Y}/{date:%m}/", "d/{date:%Y}/{date:%m}/{date:%d}/"),
+                                   ("y/{date:%Y}/", "", "")])
+def test_period_archives_are_pelicans(newest_first, saved):
+    articles = dated_posts(300, seed=len(saved[0]) + newest_first)
+    articles.sort(key=attrgetter("date"), reverse=True)  # as Pelican orders them
+    dates = sorted(articles, key=attrgetter("date"), reverse=newest_first)
+    settings = {}
+    for granularity, save_as in zip(("YEAR", "MONTH", "DAY"), saved):
+        settings[f"{granularity}_ARCHIVE_SAVE_AS"] = save_as
+        settings[f"{granularity}_ARCHIVE_URL"] = save_as.replace("index.html", "")
+    expected = ArticlesGenerator._build_period_archives(None, dates, articles, settings)
+    assert period_archives(dates, articles, settings) == expected
+    assert sum(len(v) for v in expected.values()) > 2
