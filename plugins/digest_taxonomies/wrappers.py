@@ -10,16 +10,32 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import Any
 
 from pelican.urlwrappers import URLWrapper
+from pelican.utils import slugify
 
 from digest_core.text import clean_line, safe_href
 from digest_taxonomies.config import setting
 
 
+@lru_cache(maxsize=1 << 14)
+def _slug(key: str, substitutions: tuple[tuple[str, str], ...], preserve_case: bool, use_unicode: bool) -> str:
+    return slugify(key, regex_subs=substitutions, preserve_case=preserve_case, use_unicode=use_unicode)
+
+
 class _Taxon(URLWrapper):
     """A URLWrapper whose URL settings fall back to the plugin defaults."""
+
+    def _normalize_key(self, key: str) -> str:
+        """Pelican's, remembered: every story card compares its companies with names, and
+        Pelican slugifies the name for each comparison."""
+        settings = self.settings
+        substitutions = settings.get(f"{type(self).__name__.upper()}_REGEX_SUBSTITUTIONS",
+                                     settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
+        return _slug(key, tuple(map(tuple, substitutions)), bool(settings.get("SLUGIFY_PRESERVE_CASE", False)),
+                     bool(settings.get("SLUGIFY_USE_UNICODE", False)))
 
     def _format(self, key: str) -> str:
         template = setting(self.settings, f"{type(self).__name__.upper()}_{key}")

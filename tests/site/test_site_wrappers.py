@@ -3,6 +3,7 @@
 import pytest
 from digest_taxonomies.wrappers import Company, Source, convert_metadata, split_names, wrap_all
 from pelican.settings import DEFAULT_CONFIG
+from pelican.urlwrappers import URLWrapper
 
 BASE = dict(DEFAULT_CONFIG)
 SETTINGS = {**BASE, "COMPANY_URL": "c/{slug}/", "SOURCE_SAVE_AS": "s/{slug}.html"}
@@ -65,3 +66,15 @@ def test_conversion_is_idempotent():
     once = ([c.name for c in meta["companies"]], meta["source"].name)
     convert_metadata(meta, BASE)
     assert ([c.name for c in meta["companies"]], meta["source"].name) == once
+
+
+@pytest.mark.parametrize("name", ["Microsoft", "microsoft ", "Micro-Soft", "Xiaomi Inc.", "Ärzte", "<b>HP</b>", ""])
+@pytest.mark.parametrize("extra", [{}, {"COMPANY_REGEX_SUBSTITUTIONS": [(r"inc\.?$", "")]},
+                                   {"SLUGIFY_USE_UNICODE": True, "SLUGIFY_PRESERVE_CASE": True}])
+def test_comparing_with_a_name_is_pelicans_comparison(name, extra):
+    settings = {**DEFAULT_CONFIG, **extra}
+    company = Company("Microsoft", settings)
+    other = Company("Xiaomi", settings)
+    for wrapper in (company, other):
+        assert wrapper._normalize_key(name) == URLWrapper._normalize_key(wrapper, name)
+        assert (wrapper == name) == (wrapper.slug == URLWrapper._normalize_key(wrapper, name))
