@@ -7,7 +7,8 @@ rendering them. So the index is kept as two bundles, merged by the search page:
 - ``pagefind-recent/``: pages added since, which is all a new post needs.
 
 A page counts by the digest of its ``data-pagefind-body`` element (the only
-part Pagefind reads), found in its file when the file's size or time changed.
+part Pagefind reads), found in its file when the file's size or time changed
+(``digest_core.output_scan``; pages in hidden folders are not searched).
 When a page of the main bundle changed or went away, when the recent pages
 outgrow ``PAGEFIND_RECENT_SHARE`` of the main bundle (and 50 pages), or when Pagefind's
 options changed, the whole site is indexed again into ``pagefind/`` alone.
@@ -21,13 +22,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from digest_core.files import build_state_file, take_json, write_if_changed
+from digest_core.output_scan import Reading, html_files, read_changed, reader_code
 
 MAIN, RECENT = "pagefind", "pagefind-recent"
 MANIFEST = "bundles.json"
@@ -64,7 +66,7 @@ class SearchState:
     options: list[str] = field(default_factory=list)
     main: dict[str, str] = field(default_factory=dict)
     recent: dict[str, str] = field(default_factory=dict)
-    seen: dict[str, list[Any]] = field(default_factory=dict)  # path -> [mtime_ns, size, digest or None]
+    seen: dict[str, Reading] = field(default_factory=dict)  # path -> [size, mtime_ns, digest or None]
 
 
 def state_path(settings: dict[str, Any], site: Path) -> Path:
@@ -72,40 +74,40 @@ def state_path(settings: dict[str, Any], site: Path) -> Path:
 
 
 def take_state(path: Path) -> SearchState:
-    """The last build's state, removed from disk until this build saves its own."""
+    """The last build's state, removed from disk until this build saves its own; the
+    pages' readings only when this code made them."""
     data = take_json(path)
     try:
-        return SearchState(**{k: data[k] for k in ("options", "main", "recent", "seen")})
+        state = SearchState(**{k: data[k] for k in ("options", "main", "recent", "seen")})
     except (KeyError, TypeError):
         return SearchState()
+    if data.get("code") != reader_code(__name__) or not isinstance(state.seen, dict):
+        state.seen = {}
+    return state
 
 
 def save_state(path: Path, state: SearchState) -> None:
     data = {"options": state.options, "main": dict(sorted(state.main.items())),
-            "recent": dict(sorted(state.recent.items())), "seen": dict(sorted(state.seen.items()))}
+            "recent": dict(sorted(state.recent.items())), "code": reader_code(__name__),
+            "seen": dict(sorted(state.seen.items()))}
     write_if_changed(path, json.dumps(data, separators=(",", ":")))
 
 
-def searchable_pages(site: Path, seen: dict[str, list[Any]]) -> tuple[dict[str, str], dict[str, list[Any]]]:
-    """{path: body digest} of the site's searchable pages, reading only files that changed."""
-    pages, now = {}, {}
-    for folder, dirs, files in os.walk(site):
-        dirs[:] = sorted(d for d in dirs if not (folder == str(site) and (d.startswith((MAIN, ".pagefind")))))
-        for name in files:
-            if not name.endswith(".html"):
-                continue
-            path = os.path.join(folder, name)
-            relative = os.path.relpath(path, site).replace(os.sep, "/")
-            stat = os.stat(path)
-            known = seen.get(relative)
-            if known and known[0] == stat.st_mtime_ns and known[1] == stat.st_size:
-                digest = known[2]
-            else:
-                digest = body_digest(Path(path).read_bytes())
-            now[relative] = [stat.st_mtime_ns, stat.st_size, digest]
-            if digest is not None:
-                pages[relative] = digest
-    return pages, now
+def searchable_pages(site: Path, seen: Mapping[str, Any]) -> tuple[dict[str, str], dict[str, Reading]]:
+    """{path: body digest} of the site's searchable pages, and every HTML file's reading
+    (``digest_core.output_scan``); a file is read only when ``seen`` has no reading for its stat."""
+    files = {path: stat for path, stat in html_files(site).items() if not _in_bundle(path)}
+    now = read_changed(site, files, seen, _file_body_digest)
+    return {path: reading[2] for path, reading in now.items() if reading[2] is not None}, now
+
+
+def _in_bundle(path: str) -> bool:
+    folder, below, _ = path.partition("/")
+    return bool(below) and folder.startswith(MAIN)
+
+
+def _file_body_digest(path: Path) -> str | None:
+    return body_digest(path.read_bytes())
 
 
 @dataclass(frozen=True)

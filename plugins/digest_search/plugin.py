@@ -5,12 +5,13 @@ from __future__ import annotations
 import logging
 import shutil
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from pelican import signals
 
+from digest_core.incremental import flush
 from digest_core.plugins import plugin_enabled
 from digest_search.bundles import (
     MAIN, RECENT, Plan, SearchState, plan, save_state, searchable_pages, state_path, take_state, write_manifest,
@@ -65,6 +66,7 @@ _STARTED: dict[Path, Update] = {}  # output folder -> the update started when th
 def index_posts_early(generator: Any, writer: Any = None) -> None:
     """The posts are written: index them while the other generators write their pages."""
     settings = generator.settings
+    flush(writer)  # the pages it put off must be on disk to be indexed
     if not plugin_enabled(settings, "digest_search") or not _incremental(settings):
         return  # without the page list, only the finished site can be indexed
     try:
@@ -90,9 +92,12 @@ def index_output(pelican: Any) -> None:
         if not enabled:
             logger.info("digest_search: PAGEFIND_ENABLED is off; search index not built")
             return
-        if update is not None and searchable_pages(site, update.seen)[0] != update.pages:
-            cancel_update(update)  # a later generator wrote searchable pages too
-            update = begin_update(site, pelican.settings, options, update.previous)
+        if update is not None:
+            pages, update.seen = searchable_pages(site, update.seen)  # reads only pages written since
+            if pages != update.pages:
+                cancel_update(update)  # a later generator wrote searchable pages too
+                previous = replace(update.previous, seen=update.seen)
+                update = begin_update(site, pelican.settings, options, previous)
         summary = complete_update(update or begin_update(site, pelican.settings, options))
     except PagefindError as exc:
         logger.warning("digest_search: search index not updated (the previous one, if any, stays): %s", exc)

@@ -6,31 +6,38 @@ plugins without any of them reporting in. ``lastmod`` comes from the
 put near the top of the <head>, never from file times, so the sitemap is
 the same on every build of the same content. Pages with a robots
 ``noindex`` meta tag are left out, as are paths matching ``SITEMAP_EXCLUDE``.
+A page's head is read again only when its size or time changed
+(``digest_core.output_scan``).
 """
 
 from __future__ import annotations
 
 import fnmatch
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
+from digest_core.files import build_state_file
+from digest_core.output_scan import (
+    Reading, html_files, load_readings, read_changed, reader_code, save_readings,
+)
 from digest_taxonomies.config import setting
 
+STATE_FOLDER = "digest-sitemap"  # below CACHE_PATH: each page's reading, by its size and time
 HEAD_BYTES = 8192
 _TIME = re.compile(r'<meta property="article:(modified|published)_time" content="([^"<>]+)"')
 _NOINDEX = re.compile(r'<meta name="robots" content="[^"]*noindex', re.IGNORECASE)
 
 
-def html_pages(output: Path, exclude: Sequence[str]) -> list[str]:
-    """Posix paths (relative to ``output``) of the HTML pages, sorted, minus excluded ones
-    and anything in a hidden folder (such as the search plugin's work folders)."""
-    pages = (p.relative_to(output).as_posix() for p in output.rglob("*.html") if p.is_file())
-    pages = (p for p in pages if not any(part.startswith(".") for part in p.split("/")))
-    return sorted(p for p in pages if not any(fnmatch.fnmatchcase(p, pat) for pat in exclude))
+def listed(path: str, exclude: Sequence[str]) -> bool:
+    """Whether a page (posix path below the output) may be in the sitemap: not in a
+    hidden folder (such as the search plugin's work folders), not hidden, not excluded."""
+    if any(part.startswith(".") for part in path.split("/")):
+        return False
+    return not any(fnmatch.fnmatchcase(path, pattern) for pattern in exclude)
 
 
 def page_url(rel: str) -> str:
@@ -51,14 +58,21 @@ def lastmod(head: str) -> str:
     return times.get("modified") or times.get("published") or ""
 
 
-def sitemap_entries(output: Path, exclude: Sequence[str]) -> list[tuple[str, str]]:
-    """(url path, lastmod) for every indexable page."""
-    entries = []
-    for rel in html_pages(output, exclude):
-        head = read_head(output / rel)
-        if not _NOINDEX.search(head):
-            entries.append((page_url(rel), lastmod(head)))
-    return entries
+def page_reading(path: Path) -> str | None:
+    """What the sitemap needs of a page: its lastmod ("" when unknown), None when it is noindex."""
+    head = read_head(path)
+    return None if _NOINDEX.search(head) else lastmod(head)
+
+
+def page_readings(output: Path, exclude: Sequence[str], known: Mapping[str, Any]) -> dict[str, Reading]:
+    """The reading of every page the sitemap may list; ``known`` readings spare unchanged files."""
+    files = {path: stat for path, stat in html_files(output).items() if listed(path, exclude)}
+    return read_changed(output, files, known, page_reading)
+
+
+def sitemap_entries(readings: Mapping[str, Reading]) -> list[tuple[str, str]]:
+    """(url path, lastmod) for every indexable page, in the order of ``readings``."""
+    return [(page_url(path), reading[2]) for path, reading in readings.items() if reading[2] is not None]
 
 
 def absolute(siteurl: str, path: str) -> str:
@@ -94,8 +108,11 @@ def write_sitemap_and_robots(output: Path, settings: dict[str, Any]) -> None:
     siteurl = settings.get("SITEURL", "")
     sitemap_path = setting(settings, "SITEMAP_SAVE_AS")
     if sitemap_path:
-        entries = sitemap_entries(output, setting(settings, "SITEMAP_EXCLUDE"))
-        (output / sitemap_path).write_text(render_sitemap(siteurl, entries), encoding="utf-8")
+        state, code = build_state_file(settings, STATE_FOLDER, output), reader_code(__name__)
+        readings = page_readings(output, setting(settings, "SITEMAP_EXCLUDE"), load_readings(state, code))
+        text = render_sitemap(siteurl, sitemap_entries(readings))
+        (output / sitemap_path).write_text(text, encoding="utf-8")
+        save_readings(state, code, readings)
     robots_path = setting(settings, "ROBOTS_SAVE_AS")
     if robots_path:
         robots = render_robots(siteurl, sitemap_path, setting(settings, "ROBOTS_DISALLOW"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -30,12 +31,20 @@ def test_pages_without_a_body_are_not_searchable(html: bytes) -> None:
     assert body_digest(html) is None
 
 
-def site_with(tmp_path: Path, pages: dict[str, bytes]) -> Path:
-    site = tmp_path / "site"
-    site.mkdir()
+OLD_NS = 1_600_000_000_000_000_000  # 2020: long settled, so a page's time is trusted
+
+
+def write_pages(site: Path, pages: dict[str, bytes], mtime_ns: int = OLD_NS) -> None:
     for name, html in pages.items():
         (site / name).parent.mkdir(parents=True, exist_ok=True)
         (site / name).write_bytes(html)
+        os.utime(site / name, ns=(mtime_ns, mtime_ns))
+
+
+def site_with(tmp_path: Path, pages: dict[str, bytes]) -> Path:
+    site = tmp_path / "site"
+    site.mkdir()
+    write_pages(site, pages)
     (site / MAIN).mkdir(exist_ok=True)
     (site / MAIN / "pagefind.js").write_text("")
     return site
@@ -43,13 +52,29 @@ def site_with(tmp_path: Path, pages: dict[str, bytes]) -> Path:
 
 def test_searchable_pages_skips_bundles_and_rereads_only_changed_files(tmp_path: Path) -> None:
     site = site_with(tmp_path, {"a/index.html": PAGE, "about/index.html": b"<p>About</p>",
-                                f"{RECENT}/x.html": PAGE})
+                                f"{RECENT}/x.html": PAGE, f"{MAIN}/y.html": PAGE,
+                                ".pagefind-pages-1/a/index.html": PAGE, "pagefind-notes.html": PAGE})
     pages, seen = searchable_pages(site, {})
-    assert list(pages) == ["a/index.html"] and set(seen) == {"a/index.html", "about/index.html"}
+    assert list(pages) == ["a/index.html", "pagefind-notes.html"]
+    assert set(seen) == {"a/index.html", "about/index.html", "pagefind-notes.html"}
     stale = {**seen, "a/index.html": [*seen["a/index.html"][:2], "remembered"]}
-    assert searchable_pages(site, stale)[0] == {"a/index.html": "remembered"}  # same size and time: not read
+    assert searchable_pages(site, stale)[0]["a/index.html"] == "remembered"  # same size and time: not read
     os.utime(site / "a/index.html", ns=(1, 1))
     assert searchable_pages(site, stale)[0] == pages
+
+
+def test_searchable_pages_after_changes_match_a_full_read(tmp_path: Path) -> None:
+    other = PAGE.replace(b"<p>Text", b"<p>Else")  # same size
+    site = site_with(tmp_path, {"a/index.html": PAGE, "b/index.html": PAGE, "c/index.html": PAGE,
+                                "d/index.html": b"<p>not searchable</p>", "e/index.html": PAGE})
+    _, seen = searchable_pages(site, {})
+    (site / "b/index.html").unlink()
+    write_pages(site, {"a/index.html": other, "c/index.html": b"<p>no longer searchable</p>",
+                       "d/index.html": PAGE, "f/index.html": other}, OLD_NS + 1)
+    pages, now = searchable_pages(site, seen)
+    assert (pages, now) == searchable_pages(site, {})
+    assert pages == {"a/index.html": body_digest(other), "d/index.html": body_digest(PAGE),
+                     "e/index.html": body_digest(PAGE), "f/index.html": body_digest(other)}
 
 
 def state(main: dict[str, str], recent: dict[str, str] | None = None) -> SearchState:
@@ -86,3 +111,11 @@ def test_state_is_taken_off_disk_until_saved(tmp_path: Path) -> None:
     save_state(path, saved)
     assert take_state(path) == saved
     assert not path.exists() and take_state(path) == SearchState()
+
+
+def test_pages_read_by_other_code_are_read_again(tmp_path: Path) -> None:
+    path = state_path({"CACHE_PATH": str(tmp_path / "cache")}, tmp_path / "site")
+    save_state(path, SearchState(["--x"], {"a": "1"}, {}, {"a": [1, 2, "1"]}))
+    data = json.loads(path.read_text())
+    path.write_text(json.dumps({**data, "code": "other"}))
+    assert take_state(path) == SearchState(["--x"], {"a": "1"}, {}, {})

@@ -1,9 +1,14 @@
 """digest_taxonomies.sitemap: sitemap.xml and robots.txt from the written pages."""
 
+import os
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
-from digest_taxonomies.sitemap import html_pages, lastmod, page_url, render_robots, render_sitemap
+from digest_taxonomies.sitemap import (
+    STATE_FOLDER, lastmod, page_readings, page_url, render_robots, render_sitemap, sitemap_entries,
+    write_sitemap_and_robots,
+)
 
 NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
@@ -60,8 +65,62 @@ def test_built_robots_points_at_the_sitemap(hosted_site):
     assert "Disallow: /digest/drafts/" in robots
 
 
+EXCLUDE = ["404.html", "search/*"]
+OLD_NS = 1_600_000_000_000_000_000  # 2020: long settled, so a page's time is trusted
+
+
+def page(published: str = "", modified: str = "", robots: str = "") -> str:
+    tags = [f'<meta property="article:{kind}_time" content="{value}">'
+            for kind, value in (("published", published), ("modified", modified)) if value]
+    if robots:
+        tags.append(f'<meta name="robots" content="{robots}">')
+    return f"<html><head>{''.join(tags)}</head><body>text</body></html>"
+
+
+def write_pages(root: Path, pages: dict[str, str], mtime_ns: int = OLD_NS) -> None:
+    for name, html in pages.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(html)
+        os.utime(root / name, ns=(mtime_ns, mtime_ns))
+
+
 def test_pages_in_hidden_folders_are_not_listed(tmp_path):
-    for page in ("index.html", "a/index.html", ".pagefind-pages-x1/a/index.html", "b/.work/index.html"):
-        (tmp_path / page).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / page).write_text("<p>page</p>")
-    assert html_pages(tmp_path, []) == ["a/index.html", "index.html"]
+    names = ("index.html", "a/index.html", ".pagefind-pages-x1/a/index.html", "b/.work/index.html",
+             "c/.hidden.html")
+    write_pages(tmp_path, {name: page() for name in names})
+    assert list(page_readings(tmp_path, [], {})) == ["a/index.html", "index.html"]
+
+
+def test_readings_kept_from_the_last_build_give_what_a_full_read_gives(tmp_path):
+    day = "2025-01-0{}T00:00:00+00:00".format
+    write_pages(tmp_path, {
+        "index.html": page(), "404.html": page(), "search/index.html": page(),
+        "a/index.html": page(day(1)), "b/index.html": page(day(2)), "c/index.html": page(day(3)),
+        "d/index.html": page(robots="noindex, follow"), "e/index.html": page(day(5)),
+    })
+    known = page_readings(tmp_path, EXCLUDE, {})
+    assert sitemap_entries(known) == [("a/", day(1)), ("b/", day(2)), ("c/", day(3)), ("e/", day(5)),
+                                      ("", "")]
+    (tmp_path / "b/index.html").unlink()
+    write_pages(tmp_path, {"a/index.html": page(day(1), day(9)),
+                           "c/index.html": page(day(4)),  # same size
+                           "d/index.html": page(robots="index, follow"),
+                           "e/index.html": page(day(5), robots="noindex"),
+                           "f/index.html": page(day(6))}, OLD_NS + 1)
+    again = page_readings(tmp_path, EXCLUDE, known)
+    assert again == page_readings(tmp_path, EXCLUDE, {})
+    assert sitemap_entries(again) == [("a/", day(9)), ("c/", day(4)), ("d/", ""), ("f/", day(6)), ("", "")]
+    remembered = {**again, "index.html": [*again["index.html"][:2], "remembered"]}
+    assert sitemap_entries(page_readings(tmp_path, EXCLUDE, remembered))[-1] == ("", "remembered")  # unread
+
+
+def test_the_sitemap_is_the_same_with_or_without_the_last_builds_readings(tmp_path):
+    site, settings = tmp_path / "site", {"CACHE_PATH": str(tmp_path / "cache"), "SITEURL": "https://x.org"}
+    write_pages(site, {"index.html": page(), "a/index.html": page("2025-01-01T00:00:00+00:00")})
+    write_sitemap_and_robots(site, settings)
+    cold = (site / "sitemap.xml").read_bytes()
+    (state,) = (tmp_path / "cache" / STATE_FOLDER).iterdir()
+    for saved in (state.read_text(), "{not json", '{"code": "other", "files": {}}'):
+        state.write_text(saved)
+        write_sitemap_and_robots(site, settings)
+        assert (site / "sitemap.xml").read_bytes() == cold
