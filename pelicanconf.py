@@ -77,7 +77,10 @@ DIGEST_RENDER_JOBS = 0
 
 # --- Plugins (run in this order) ------------------------------------------
 PLUGIN_PATHS = [str(HERE / "plugins")]
-PLUGINS = ["digest_ingest", "digest_taxonomies", "digest_stories", "digest_search"]
+PLUGINS = ["digest_ingest", "digest_reader", "digest_taxonomies", "digest_stories", "digest_search"]
+# digest_reader: posts not yet in the content cache (a cold build) are converted from
+# Markdown by this many processes while Pelican reads them; 0 = one per core, 1 = none.
+READER_JOBS = 0
 
 # --- Ingest: raw pages -> Markdown posts --------------------------------------
 DIGEST_RAW_PATH = "raw"                  # below PATH
