@@ -22,6 +22,10 @@ write is always rendered. Pelican's ``content_written`` signal is not sent for
 a skipped file (none of our plugins listens to it).
 
 ``DIGEST_SKIP_UNCHANGED_PAGES = False`` turns it off.
+
+The calls themselves are queued and run at the end of each generator's output,
+keys included, by the build's process and forked workers
+(``digest_core.render_queue``, ``DIGEST_RENDER_JOBS``).
 """
 
 from __future__ import annotations
