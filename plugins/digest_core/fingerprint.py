@@ -64,10 +64,12 @@ class Fingerprints:
         self._objects: dict[tuple[int, _Mode], tuple[Any, bytes]] = {}
         self._walking: set[tuple[int, _Mode]] = set()  # objects being walked, to stop at a cycle
 
-    def of(self, value: Any) -> str:
-        """Hex digest of ``value``; raises Unstable."""
+    def of(self, value: Any, neighbours: bool = True) -> str:
+        """Hex digest of ``value``; raises Unstable. Posts count with their links to other
+        posts (full digest), or without them when ``neighbours`` is False (own digest: all
+        that a feed entry shows of a post)."""
         h = hashlib.blake2b(digest_size=16)
-        self._feed(h, value, _Mode.TOP)
+        self._feed(h, value, _Mode.TOP if neighbours else _Mode.NESTED)
         return h.hexdigest()
 
     def _feed(self, h: Any, value: Any, mode: _Mode) -> None:

@@ -116,7 +116,9 @@ class IncrementalWriter(Writer):
         arguments = (elements, context, path, url, feed_type, override_output, feed_title)
         if self._queue.defer(self, Call("write_feed", path, arguments, {}), sanitised_join(self.output_path, path), False):
             return None
-        key = self._key(("feed", path, url, feed_type, feed_title, list(elements), context.get("SITEURL")))
+        # An entry shows a post's own fields, never its story or "More about" neighbours.
+        key = self._key(("feed", path, url, feed_type, feed_title, list(elements), context.get("SITEURL")),
+                        neighbours=False)
         return self._write_or_skip(f"feed:{path}", key, render)
 
     def _open_w(self, filename: str, encoding: str, override: bool = False) -> Any:
@@ -199,11 +201,11 @@ class IncrementalWriter(Writer):
             known = self._context_digests[name] = (value, self._fingerprints.of(value))
         return known[1]
 
-    def _key(self, parts: Any) -> str | None:
+    def _key(self, parts: Any, neighbours: bool = True) -> str | None:
         if self._build is None:
             return None
         try:
-            return self._build + self._fingerprints.of(parts)
+            return self._build + self._fingerprints.of(parts, neighbours)
         except Unstable as reason:
             logger.debug("Rendering anyway: %s", reason)
             return None

@@ -61,6 +61,16 @@ def test_a_post_counts_with_its_neighbours_one_level_deep():
     assert digest(lead) != before  # lead's page shows the other post's headline
 
 
+def test_without_neighbours_a_post_counts_by_its_own_fields():
+    lead, other = article("Lead"), article("Other")
+    lead.story = other.story = SimpleNamespace(lead=lead, coverage=[lead, other])
+    before = Fingerprints().of([lead], neighbours=False)
+    other.metadata["title"] = other.title = "Other, renamed"
+    assert Fingerprints().of([lead], neighbours=False) == before  # a feed entry does not show it
+    lead.metadata["title"] = lead.title = "Lead, renamed"
+    assert Fingerprints().of([lead], neighbours=False) != before
+
+
 def test_cycles_between_posts_terminate():
     a, b = article("A"), article("B")
     a.related, b.related = [b], [a]
