@@ -161,7 +161,8 @@ def company_listing(company: Any, posts: Sequence[Post], rank: int) -> Listing:
 
 
 def more_about(
-    post: Post, posts_by_company: Mapping[str, Sequence[Post]], rank: int, limit: int
+    post: Post, posts_by_company: Mapping[str, Sequence[Post]], rank: int, limit: int,
+    positions: Mapping[str, Mapping[int, int]] | None = None,
 ) -> list[tuple[Any, list[Post]]]:
     """For each main company of a post, the other stories naming it nearest in time, newest first.
 
@@ -169,13 +170,17 @@ def more_about(
     new post changes only its neighbours' pages, so a rebuild re-renders few
     pages. ``posts_by_company`` lists are newest first and hold ``post`` itself.
     Skips the post's own story and anything already listed for an earlier company.
+    ``positions`` (``positions_by_company``, made once for all posts) spares finding each post in each list.
     """
+    if positions is None:
+        positions = positions_by_company(posts_by_company)
     shown = {_group_key(post)}
     sections = []
     for company in values_of(post, "companies")[:rank]:
         timeline = posts_by_company.get(company.slug, ())
+        here = positions.get(company.slug, {}).get(id(post), -1)
         picks: list[tuple[int, Post]] = []
-        for position in _nearest_first(timeline, post):
+        for position in _nearest_first(timeline, post, here):
             key = _group_key(timeline[position])
             if key in shown:
                 continue
@@ -188,10 +193,14 @@ def more_about(
     return sections
 
 
-def _nearest_first(timeline: Sequence[Post], post: Post) -> Iterable[int]:
+def positions_by_company(posts_by_company: Mapping[str, Sequence[Post]]) -> dict[str, dict[int, int]]:
+    """Company slug -> {id of a post: its position in that company's list}."""
+    return {slug: {id(p): i for i, p in enumerate(posts)} for slug, posts in posts_by_company.items()}
+
+
+def _nearest_first(timeline: Sequence[Post], post: Post, here: int) -> Iterable[int]:
     """Positions of the other posts of a newest-first ``timeline``, walking out from
-    ``post`` by time; ties go to the newer."""
-    here = next((i for i, p in enumerate(timeline) if p is post), -1)
+    ``post`` (at ``here``, -1 if absent) by time; ties go to the newer."""
     newer, older = here - 1, here + 1
     while newer >= 0 or older < len(timeline):
         take_newer = older >= len(timeline) or (

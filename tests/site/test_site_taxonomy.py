@@ -10,6 +10,7 @@ from digest_taxonomies.taxonomy import (
     index_by,
     is_central,
     more_about,
+    positions_by_company,
     newest_first,
     representative,
     unify_names,
@@ -157,6 +158,9 @@ def test_more_about_picks_the_stories_nearest_in_time_and_lists_them_newest_firs
     # d7 and d3 are as far from day 5: the newer one wins the tie.
     assert slugs(more_about(middle, by_company, rank=1, limit=3)[0][1]) == ["d7", "d6", "d4"]
     assert slugs(more_about(timeline[-1], by_company, rank=1, limit=2)[0][1]) == ["d3", "d2"]
+    positions = positions_by_company(by_company)
+    for one in timeline:
+        assert more_about(one, by_company, 1, 3, positions) == more_about(one, by_company, 1, 3)
 
 
 def test_more_about_is_empty_without_companies_or_other_posts():
