@@ -148,7 +148,7 @@ STORY_PAGE_SAVE_AS = "page/{number}/index.html"
 STORY_DAY_URL = "{date:%Y/%m/%d}/"
 STORY_DAY_SAVE_AS = "{date:%Y/%m/%d}/index.html"
 STORY_FEED_ATOM = "feeds/stories.atom.xml"
-STORY_JOBS = 0                           # processes scoring candidate pairs; 0 = one per core
+STORY_JOBS = 0                           # processes analysing texts, scoring pairs; 0 = one per core
 # The stories digest is the home page: Pelican's own index would write the same file.
 INDEX_SAVE_AS = "" if "digest_stories" in PLUGINS else "index.html"
 

@@ -42,7 +42,7 @@ class StoryConfig:
     day_url: str
     day_save_as: str
     feed_atom: str  # "" disables the stories feed
-    jobs: int  # processes that score candidate pairs; load_config turns 0 into one per core
+    jobs: int  # processes that analyse texts and score pairs; load_config turns 0 into one per core
 
     @property
     def window_seconds(self) -> float:

@@ -24,7 +24,7 @@ import json
 import logging
 import struct
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -95,7 +95,8 @@ def decode(entry: Any, words: dict[str, str]) -> TextFeatures | None:
 
 
 class FeatureCache:
-    """Features from the file where it has them; ``analyse`` stands in for ``features.analyse``."""
+    """Features from the file where it has them; ``analyse`` and ``analyse_texts`` stand in for
+    the functions of ``features`` of those names."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -117,17 +118,26 @@ class FeatureCache:
 
     def analyse(self, title: str, text: str) -> TextFeatures:
         """``features.analyse(title, text)``, from the file when it holds this exact text."""
-        key = text_key(title, text)
-        found = self.found.get(key)
-        if found is None:
-            entry = self.stored.get(key)
-            found = decode(entry, self._words)
-            if found is None:
-                found = features.analyse(title, text)
-                entry = encode(found)
-                self.analysed += 1
-            self.found[key], self.kept[key] = found, entry
-        return found
+        return self.analyse_texts([(title, text)])[0]
+
+    def analyse_texts(self, texts: Sequence[tuple[str, str]], jobs: int = 1) -> list[TextFeatures]:
+        """``features.analyse_texts(texts, jobs)``: from the file where it holds a text; the
+        others are analysed together, so that there are enough of them to share out."""
+        keys = [text_key(title, text) for title, text in texts]
+        missing: dict[str, int] = {}  # key -> position of a text with that key
+        for pos, key in enumerate(keys):
+            if key not in self.found and key not in missing:
+                entry = self.stored.get(key)
+                found = decode(entry, self._words)
+                if found is None:
+                    missing[key] = pos
+                else:
+                    self.found[key], self.kept[key] = found, entry
+        fresh = features.analyse_texts([texts[pos] for pos in missing.values()], jobs)
+        for key, found in zip(missing, fresh):
+            self.found[key], self.kept[key] = found, encode(found)
+        self.analysed += len(fresh)
+        return [self.found[key] for key in keys]
 
     def save(self) -> bool:
         """Write the entries this build used; False when the file already holds them. A cache

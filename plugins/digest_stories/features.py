@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from digest_stories.minhash import sketch
+from digest_stories.parallel import map_slices
 
 STOPWORDS = frozenset(
     """a about above after again against ago all almost also am among an and another any are as at be
@@ -57,6 +58,7 @@ _UNITS = {"%": "%", "percent": "%", "per cent": "%", "million": "m", "m": "m", "
 _CORPORATE_SUFFIX = re.compile(r"[\s,]+(inc|corp|corporation|ltd|limited|plc|co|llc|ag|sa|gmbh)\.?$", re.I)
 _MAX_NAME_TOKENS = 5
 _CACHE = 1 << 16  # distinct words or tokens remembered: far more than one archive's vocabulary
+PARALLEL_MIN_TEXTS = 500  # below this, starting workers costs more than it saves
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,3 +264,12 @@ def analyse(title: str, text: str) -> TextFeatures:
         fingerprint=fingerprint(lead_tokens + rest_tokens),
         sketch=sketch(shingle_hashes(body)),
     )
+
+
+def analyse_texts(texts: Sequence[tuple[str, str]], jobs: int = 1) -> list[TextFeatures]:
+    """``analyse`` of each (title, text), in order; across ``jobs`` forked processes when
+    there are ``PARALLEL_MIN_TEXTS`` or more."""
+    def analysed(start: int, end: int) -> list[TextFeatures]:
+        return [analyse(title, text) for title, text in texts[start:end]]
+
+    return map_slices(analysed, len(texts), jobs, PARALLEL_MIN_TEXTS)

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from digest_stories import minhash
 from digest_stories.cluster import average_linkage
 from digest_stories.config import StoryConfig
-from digest_stories.features import TextFeatures, analyse, shingles
+from digest_stories.features import TextFeatures, analyse_texts, shingles
 from digest_stories.model import Member, StoryGroup, StoryItem
 from digest_stories.scoring import score_pairs
 from digest_stories.similarity import build_profiles, candidate_pairs
@@ -118,10 +118,10 @@ def choose_lead(
     """An editor's published pin, else: clean before flagged before draft, originals
     before copies, longest body, earliest."""
     candidates = [i for i in members if i not in canonical]
-    pinned = [i for i in candidates if items[i].overrides.lead and items[i].status != "draft"]
-    return min(
-        pinned or candidates, key=lambda i: (rank(items[i]), i in copy_of, -len(items[i].text.split()), i)
-    )
+    pool = [i for i in candidates if items[i].overrides.lead and items[i].status != "draft"] or candidates
+    if len(pool) == 1:  # most stories: no need to count words
+        return pool[0]
+    return min(pool, key=lambda i: (rank(items[i]), i in copy_of, -len(items[i].text.split()), i))
 
 
 def _merge_target(
@@ -184,12 +184,13 @@ def make_group(
 
 def group_stories(
     items: Iterable[StoryItem], state: Mapping[str, str], config: StoryConfig,
-    text_features: Callable[[str, str], TextFeatures] = analyse,
+    text_features: Callable[[Sequence[tuple[str, str]], int], list[TextFeatures]] = analyse_texts,
 ) -> list[StoryGroup]:
     """All posts as stories, in order of each story's first post; ``state`` maps slug -> last id.
-    ``text_features`` does what ``features.analyse`` does (a build passes ``FeatureCache.analyse``)."""
+    ``text_features`` does what ``features.analyse_texts`` does (a build passes
+    ``FeatureCache.analyse_texts``)."""
     ordered = sort_items(items)
-    features = [text_features(item.title, item.text) for item in ordered]
+    features = text_features([(item.title, item.text) for item in ordered], config.jobs)
     canonical = exact_duplicates(ordered, features)
     active = [i for i, item in enumerate(ordered) if i not in canonical and not item.overrides.split]
     active_features = [features[i] for i in active]

@@ -78,7 +78,7 @@ def attach_stories(generator: Any) -> None:
     items = [article_item(a) for a in [*articles, *generator.drafts]]
     state_path = Path(generator.settings["PATH"]) / config.state_file
     cache = FeatureCache(cache_path(generator.settings))
-    groups = group_stories(items, load_state(state_path), config, cache.analyse)
+    groups = group_stories(items, load_state(state_path), config, cache.analyse_texts)
     cache.save()
     if save_state(state_path, state_from_groups(groups)):
         logger.info("digest_stories: wrote %s", state_path)

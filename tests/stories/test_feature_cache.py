@@ -205,12 +205,25 @@ def test_clustering_is_the_same_with_a_cold_or_warm_cache_and_without(tmp_path, 
     path = tmp_path / "features.json"
     without, grown_without = group_stories(items, {}, config), group_stories([*items, new], {}, config)
     cold = FeatureCache(path)
-    assert group_stories(items, {}, config, cold.analyse) == without
+    assert group_stories(items, {}, config, cold.analyse_texts) == without
     cold.save()
     calls = _counting(monkeypatch)
     warm = FeatureCache(path)
-    assert group_stories(items, {}, config, warm.analyse) == without
+    assert group_stories(items, {}, config, warm.analyse_texts) == without
     assert calls == []
     grown = FeatureCache(path)
-    assert group_stories([*items, new], {}, config, grown.analyse) == grown_without
+    assert group_stories([*items, new], {}, config, grown.analyse_texts) == grown_without
     assert calls == [new.title]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_analyse_texts_analyses_each_text_the_file_lacks_once(tmp_path, monkeypatch, jobs):
+    monkeypatch.setattr(features, "PARALLEL_MIN_TEXTS", 2)  # small enough to fork here
+    texts = _texts()
+    path = tmp_path / "features.json"
+    _filled(path, texts[::2])
+    asked = [*texts, *texts[:3]]  # texts asked for twice are analysed once
+    cache = FeatureCache(path)
+    assert cache.analyse_texts(asked, jobs) == [analyse(*t) for t in asked]
+    assert cache.analysed == len(set(texts)) - len(set(texts[::2]))
+    assert cache.save() and FeatureCache(path).stored.keys() == {text_key(*t) for t in texts}

@@ -2,9 +2,11 @@
 
 import pytest
 
+from digest_stories import features as features_module
 from digest_stories import minhash
 from digest_stories.features import (
     analyse,
+    analyse_texts,
     fingerprint,
     names,
     normalise_name,
@@ -111,3 +113,10 @@ def test_analyse_agrees_with_the_single_purpose_functions(title, text):
     assert features.names == names(text) and features.numbers == numbers(title + "\n" + text)
     assert features.fingerprint == fingerprint(words(text))
     assert features.sketch == minhash.sketch(shingles(features.body))
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_analyse_texts_in_order_in_one_or_several_processes(monkeypatch, jobs):
+    monkeypatch.setattr(features_module, "PARALLEL_MIN_TEXTS", 2)  # small enough to fork here
+    texts = [(f"Title {n}", f"Microsoft paid ${n}.5 billion for Part {n}.\nMore about it.") for n in range(9)]
+    assert analyse_texts(texts, jobs) == [analyse(title, text) for title, text in texts]

@@ -4,7 +4,7 @@ import random
 
 import pytest
 
-from digest_stories import scoring
+from digest_stories import parallel, scoring
 from digest_stories.scoring import score_pairs
 from digest_stories.similarity import Profile, similarity
 
@@ -27,7 +27,7 @@ def test_parallel_scores_equal_serial_scores(monkeypatch, jobs):
     pairs = [(a, b) for a in range(40) for b in range(a + 1, 40)][:500]
     expected = [similarity(items[a], items[b]) for a, b in pairs]
     assert score_pairs(items, pairs, jobs) == expected
-    assert scoring._shared == ((), ())  # nothing kept after the workers are gone
+    assert parallel._work is None  # nothing kept after the workers are gone
 
 
 def test_no_pairs_no_scores():

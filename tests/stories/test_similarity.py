@@ -1,8 +1,12 @@
 """Similarity of two posts and candidate pairs from the inverted index."""
 
+from collections import Counter
+
+from story_support import item, labelled_items
+
+from digest_stories import similarity as similarity_module
 from digest_stories.features import analyse
 from digest_stories.similarity import build_profiles, candidate_pairs, similarity
-from story_support import item
 
 DAY = 86400.0
 
@@ -52,3 +56,22 @@ def test_candidates_need_two_shared_keys():
     two_keys = _profiles("Microsoft opened an office in Oslo with forty engineers.",
                          "Microsoft engineers in Oslo moved to a bigger office.", companies=())
     assert candidate_pairs(two_keys, [0.0, DAY], window=4 * DAY) == {(0, 1)}
+
+
+def test_posts_are_indexed_under_their_rarest_keys_and_every_rare_one(monkeypatch):
+    items = labelled_items()
+    found = [analyse(i.title, i.text) for i in items]
+    monkeypatch.setattr(similarity_module, "INDEX_KEYS", 10**6)
+    whole = build_profiles(items, found)
+    filed = Counter(key for p in whole for key in p.index_keys)
+    monkeypatch.setattr(similarity_module, "INDEX_KEYS", 5)
+    monkeypatch.setattr(similarity_module, "RARE_KEY", 2)
+    bounded = build_profiles(items, found)
+    for full, part in zip(whole, bounded):
+        assert (part.terms, part.keys) == (full.terms, full.keys)
+        kept, dropped = set(part.index_keys), set(full.index_keys) - set(part.index_keys)
+        assert kept <= set(full.index_keys)
+        assert len(kept) == min(len(full.index_keys), max(5, sum(filed[k] <= 2 for k in full.index_keys)))
+        assert all((filed[k], k) < (filed[d], d) for k in kept for d in dropped)
+    assert any(len(p.index_keys) > 5 for p in bounded)  # every rarely filed key counts
+    assert sum(map(len, (p.index_keys for p in bounded))) < sum(map(len, (p.index_keys for p in whole)))
