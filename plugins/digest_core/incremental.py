@@ -95,8 +95,8 @@ class IncrementalWriter(Writer):
         if not name:
             return render()
         arguments = (name, template, context, relative_urls, paginated, template_name, override_output, url)
-        if self._queue.defer(self, Call("write_file", name, arguments, kwargs), sanitised_join(self.output_path, name),
-                             override_output):
+        call = Call("write_file", name, arguments, kwargs)
+        if self._queue.defer(self, call, sanitised_join(self.output_path, name), override_output):
             return None
         key = None
         if not override_output:
@@ -114,7 +114,8 @@ class IncrementalWriter(Writer):
             self.flush()
             return render()
         arguments = (elements, context, path, url, feed_type, override_output, feed_title)
-        if self._queue.defer(self, Call("write_feed", path, arguments, {}), sanitised_join(self.output_path, path), False):
+        call = Call("write_feed", path, arguments, {})
+        if self._queue.defer(self, call, sanitised_join(self.output_path, path), False):
             return None
         # An entry shows a post's own fields, never its story or "More about" neighbours.
         key = self._key(("feed", path, url, feed_type, feed_title, list(elements), context.get("SITEURL")),

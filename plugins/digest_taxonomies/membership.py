@@ -90,7 +90,8 @@ def period_archives(sorted_articles: Sequence[Any], articles: Sequence[Any],
     position = {id(a): i for i, a in enumerate(articles)}
     archives: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for granularity, key in _PERIOD_KEYS.items():
-        save_as, url = settings[f"{granularity.upper()}_ARCHIVE_SAVE_AS"], settings[f"{granularity.upper()}_ARCHIVE_URL"]
+        prefix = granularity.upper()
+        save_as, url = settings[f"{prefix}_ARCHIVE_SAVE_AS"], settings[f"{prefix}_ARCHIVE_URL"]
         if not save_as:
             continue
         for period, group in groupby(sorted_articles, key=key):
