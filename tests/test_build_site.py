@@ -47,6 +47,18 @@ def test_seed_post_page(sample_site):
     assert "हिन्दी" not in text
 
 
+def test_also_covered_by_names_each_post_once(sample_site):
+    """An entry reads "outlet: headline"; without an outlet, the headline alone."""
+    entries = []
+    for page in sample_site.glob("20*/*/*/*/index.html"):
+        heading = BeautifulSoup(page.read_text(), "html.parser").find(id="also-h")
+        entries += heading.find_next("ul").find_all("li") if heading else []
+    assert entries
+    for entry in entries:
+        first, _, rest = entry.get_text().partition(": ")
+        assert first != rest, entry
+
+
 def test_main_feed_carries_the_seed_story(sample_site):
     feed = feedparser.parse((sample_site / "feeds" / "all.atom.xml").read_bytes())
     assert not feed.bozo, feed.bozo_exception
