@@ -31,8 +31,12 @@ def content(tmp_path):
 
 
 def generator_for(content, **overrides):
+    """An ArticlesGenerator reading with our reader. The plugin itself is left out of PLUGINS:
+    these tests start the workers themselves, and the plugin's article_generator_init
+    receiver (connected once any build of the session loaded it) would start its own."""
+    plugins = [name for name in read_settings(str(REPO / "pelicanconf.py"))["PLUGINS"] if name != "digest_reader"]
     settings = read_settings(str(REPO / "pelicanconf.py"), override={
-        "PATH": str(content), "OUTPUT_PATH": str(content.parent / "out"),
+        "PATH": str(content), "OUTPUT_PATH": str(content.parent / "out"), "PLUGINS": plugins,
         "CACHE_PATH": str(content.parent / "cache"), "READERS": {"md": DigestMarkdownReader}, **overrides})
     context = {**settings, "generated_content": {}, "static_links": set(), "static_content": {}}
     return ArticlesGenerator(context=context, settings=settings, path=settings["PATH"],
