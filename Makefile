@@ -80,12 +80,9 @@ rsync_upload: publish
 github: publish
 	$(BIN)/python -m digest_search.ghpages "$(OUTPUTDIR)" --branch "$(GITHUB_PAGES_BRANCH)"
 
-# The browser tests run in their own session: forked workers that other tests leave
-# behind would hold the browser driver's pipes open and its shutdown would wait forever.
 test: $(STAMP)
 	bash .ci/setup-test-deps
-	$(BIN)/python -m pytest --ignore=tests/browser $(PYTESTOPTS)
-	$(BIN)/python -m pytest tests/browser $(PYTESTOPTS)
+	$(BIN)/python -m pytest $(PYTESTOPTS)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py
