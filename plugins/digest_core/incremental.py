@@ -49,6 +49,7 @@ from pelican.writers import Writer
 
 from digest_core.files import build_state_file, take_json, write_if_changed
 from digest_core.fingerprint import Fingerprints, Unstable
+from digest_core.plugins import worker_count
 from digest_core.render_queue import Call, RenderQueue
 
 logger = logging.getLogger(__name__)
@@ -82,7 +83,7 @@ class IncrementalWriter(Writer):
         self._writing: list[str] | None = None
         self._keys = KeyStore(self.settings, output_path) if self.settings.get("DIGEST_SKIP_UNCHANGED_PAGES", True) else None
         self._build = build_digest(self.settings, self._fingerprints) if self._keys else None
-        self._queue = RenderQueue(render_jobs(self.settings))
+        self._queue = RenderQueue(worker_count(self.settings, "DIGEST_RENDER_JOBS"))
         _LIVE.add(self)
 
     def write_file(self, name: Any, template: Any, context: dict[str, Any], relative_urls: bool = False,
@@ -325,15 +326,6 @@ class KeyStore:
         data = {"output": str(self.output), "templates": dict(sorted(self.templates.items())),
                 "calls": dict(sorted(self.current.items()))}
         write_if_changed(self.path, json.dumps(data, separators=(",", ":")))
-
-
-def render_jobs(settings: Mapping[str, Any]) -> int:
-    """Processes rendering pages (``DIGEST_RENDER_JOBS``; 0 means one per core)."""
-    jobs = settings.get("DIGEST_RENDER_JOBS", 0)
-    if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 0:
-        logger.warning("DIGEST_RENDER_JOBS must be a whole number >= 0, not %r; rendering in one process", jobs)
-        return 1
-    return jobs or os.cpu_count() or 1
 
 
 def _writers_of(output_path: str) -> list[IncrementalWriter]:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import logging
+import os
 from collections.abc import Mapping
 from typing import Any
+
+logger = logging.getLogger(__name__)
 
 
 def plugin_enabled(settings: Mapping[str, Any], name: str) -> bool:
@@ -15,9 +19,18 @@ def plugin_enabled(settings: Mapping[str, Any], name: str) -> bool:
     return name in (settings.get("PLUGINS") or ())
 
 
+def worker_count(settings: Mapping[str, Any], name: str) -> int:
+    """Processes a ``*_JOBS`` setting asks for: 0 means one per core; a value that is not a
+    whole number >= 0 is logged and means one process."""
+    jobs = settings.get(name, 0)
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 0:
+        logger.warning("%s must be a whole number >= 0, not %r; using one process", name, jobs)
+        return 1
+    return jobs or os.cpu_count() or 1
+
+
 def read_pelican_settings(path: str) -> dict[str, Any]:
     """Pelican's settings from a config file (Pelican's defaults when it is missing), for the CLIs."""
-    import logging
     from pathlib import Path
 
     from pelican.settings import read_settings

@@ -2,28 +2,12 @@
 
 from __future__ import annotations
 
-import logging
-import os
-from collections.abc import Mapping
-from typing import Any
-
 from pelican import signals
 from pelican.readers import MarkdownReader, Readers
 
-from digest_core.plugins import plugin_enabled
+from digest_core.plugins import plugin_enabled, worker_count
 from digest_reader.prefetch import close_ahead, read_ahead
 from digest_reader.reader import DigestMarkdownReader
-
-logger = logging.getLogger(__name__)
-
-
-def reader_jobs(settings: Mapping[str, Any]) -> int:
-    """Worker processes from READER_JOBS: 0 means one per core; a bad value reads serially."""
-    jobs = settings.get("READER_JOBS", 0)
-    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 0:
-        logger.error("digest_reader: READER_JOBS must be a whole number >= 0, not %r; reading serially", jobs)
-        return 1
-    return jobs or os.cpu_count() or 1
 
 
 def use_digest_reader(readers: Readers) -> None:
@@ -39,14 +23,14 @@ def read_articles_ahead(generator) -> None:
     """``article_generator_init``: start converting the posts not in the content cache across cores."""
     settings = generator.settings
     if plugin_enabled(settings, "digest_reader"):
-        read_ahead(generator, settings["ARTICLE_PATHS"], settings["ARTICLE_EXCLUDES"], reader_jobs(settings))
+        read_ahead(generator, settings["ARTICLE_PATHS"], settings["ARTICLE_EXCLUDES"], worker_count(settings, "READER_JOBS"))
 
 
 def read_pages_ahead(generator) -> None:
     """``page_generator_init``: the same for pages (a few on most sites: then nothing happens)."""
     settings = generator.settings
     if plugin_enabled(settings, "digest_reader"):
-        read_ahead(generator, settings["PAGE_PATHS"], settings["PAGE_EXCLUDES"], reader_jobs(settings))
+        read_ahead(generator, settings["PAGE_PATHS"], settings["PAGE_EXCLUDES"], worker_count(settings, "READER_JOBS"))
 
 
 def register() -> None:

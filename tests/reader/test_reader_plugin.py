@@ -1,7 +1,6 @@
 """The plugin in a real build: the same site, byte for byte, and the same messages, with it or without."""
 
 import logging
-import os
 import shutil
 
 import pytest
@@ -10,18 +9,11 @@ from pelican.settings import read_settings
 
 from digest_reader import prefetch as prefetch_module
 from digest_reader import plugin
-from digest_reader.plugin import reader_jobs
 from digest_reader.reader import DigestMarkdownReader
 from support import FIXTURES, REPO, build_site
 
 HOSTILE = ["empty.md", "bad_date.md", "latin1.md", "duplicates.md", "footnotes.md", "blocks.md"]
 PLUGINS = [name for name in read_settings(str(REPO / "pelicanconf.py"))["PLUGINS"] if name != "digest_reader"]
-
-
-@pytest.mark.parametrize("value, expected", [(0, os.cpu_count() or 1), (1, 1), (3, 3), (-1, 1), ("2", 1),
-                                             (True, 1)])
-def test_reader_jobs(value, expected):
-    assert reader_jobs({"READER_JOBS": value}) == expected
 
 
 def test_readers_use_ours_for_markdown_only_when_the_plugin_is_on():

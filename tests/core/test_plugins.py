@@ -1,0 +1,29 @@
+"""The signal-glue helpers every plugin uses."""
+
+import os
+
+import pytest
+
+from digest_core.plugins import plugin_enabled, worker_count
+
+
+@pytest.mark.parametrize("value, expected", [(0, os.cpu_count() or 1), (1, 1), (3, 3)])
+def test_worker_count_takes_whole_numbers_and_zero_means_one_per_core(value, expected):
+    assert worker_count({"READER_JOBS": value}, "READER_JOBS") == expected
+
+
+def test_worker_count_defaults_to_one_per_core():
+    assert worker_count({}, "STORY_JOBS") == (os.cpu_count() or 1)
+
+
+@pytest.mark.parametrize("value", [-1, "2", True, 1.5, None])
+def test_a_bad_worker_count_is_named_and_means_one_process(value, caplog):
+    assert worker_count({"DIGEST_RENDER_JOBS": value}, "DIGEST_RENDER_JOBS") == 1
+    assert "DIGEST_RENDER_JOBS must be a whole number >= 0" in caplog.text
+    assert repr(value) in caplog.text
+
+
+def test_plugin_enabled_reads_this_builds_plugins():
+    assert plugin_enabled({"PLUGINS": ["digest_reader"]}, "digest_reader")
+    assert not plugin_enabled({"PLUGINS": None}, "digest_reader")
+    assert not plugin_enabled({}, "digest_reader")
