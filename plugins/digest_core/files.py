@@ -44,12 +44,17 @@ def build_state_file(settings: Mapping[str, Any], folder: str, output: Path) -> 
     return cache_folder(settings) / folder / f"{name}.json"
 
 
+def read_json(path: Path) -> Any:
+    """The JSON a state file holds; None when it is missing or unreadable (the state is rebuilt)."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
 def take_json(path: Path) -> Any:
     """The JSON a file holds, removing the file (None when missing or unreadable), so a
     build that stops half-way leaves nothing that claims to describe its output."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
+    data = read_json(path)
     path.unlink(missing_ok=True)
     return data

@@ -142,7 +142,8 @@ class IncrementalWriter(Writer):
         if self._keys is not None:
             self._keys.current = {}
 
-    def end_share(self, mark: None) -> tuple[int, int, dict[str, tuple[str, list[str]]]]:
+    def end_share(self) -> tuple[int, int, dict[str, tuple[str, list[str]]]]:
+        """In a render worker: what it rendered and keyed, for the build's process to take."""
         return self.rendered, self.skipped, self._keys.current if self._keys is not None else {}
 
     def take_share(self, state: tuple[int, int, dict[str, tuple[str, list[str]]]]) -> None:

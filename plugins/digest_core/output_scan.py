@@ -23,7 +23,7 @@ from pathlib import Path
 from stat import S_ISREG
 from typing import Any, TypeVar
 
-from digest_core.files import write_if_changed
+from digest_core.files import read_json, write_if_changed
 
 T = TypeVar("T")
 Stat = tuple[int, int]  # (size, mtime_ns)
@@ -89,10 +89,7 @@ def reader_code(*modules: str) -> str:
 
 def load_readings(path: Path, code: str) -> dict[str, Any]:
     """The readings a state file holds; none when it is missing, unreadable or made by other code."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+    data = read_json(path)
     if not isinstance(data, dict) or data.get("code") != code or not isinstance(data.get("files"), dict):
         return {}
     return data["files"]

@@ -57,8 +57,8 @@ class Share:
 
 class QueueingWriter(Protocol):
     def replay(self, call: Call) -> Any: ...
-    def begin_share(self) -> Any: ...
-    def end_share(self, mark: Any) -> Any: ...
+    def begin_share(self) -> None: ...
+    def end_share(self) -> Any: ...
     def take_share(self, state: Any) -> None: ...
     _written_files: set[str]
 
@@ -146,7 +146,7 @@ def _render_share(part: int) -> Share:
     assert _pending is not None
     writer, calls, jobs, queue = _pending
     written = writer._written_files = _LoggedSet(writer._written_files)
-    mark = writer.begin_share()
+    writer.begin_share()
     failed = []
     queue.replaying = True
     for index in range(part, len(calls), jobs):
@@ -160,4 +160,4 @@ def _render_share(part: int) -> Share:
             for path in written.added[start:]:  # the build's process writes them again
                 set.discard(written, path)
             del written.added[start:]
-    return Share(set(written.added), writer.end_share(mark), failed)
+    return Share(set(written.added), writer.end_share(), failed)

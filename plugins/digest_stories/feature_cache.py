@@ -29,7 +29,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from digest_core.files import cache_folder, write_if_changed
+from digest_core.files import cache_folder, read_json, write_if_changed
 from digest_stories import features, minhash
 from digest_stories.features import TextFeatures
 
@@ -107,10 +107,7 @@ class FeatureCache:
         self._words: dict[str, str] = {}
 
     def _load(self) -> dict[str, Any]:
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
+        data = read_json(self.path)
         if not isinstance(data, dict) or data.get("version") != code_version():
             return {}
         entries = data.get("entries")

@@ -2,7 +2,7 @@
 
 import json
 
-from digest_core.files import build_state_file, take_json, write_if_changed
+from digest_core.files import build_state_file, read_json, take_json, write_if_changed
 
 
 def test_write_if_changed_writes_once(tmp_path):
@@ -28,7 +28,18 @@ def test_take_json_reads_and_removes(tmp_path):
     assert take_json(path) is None
 
 
-def test_take_json_ignores_an_unreadable_file(tmp_path):
+def test_take_json_ignores_and_removes_an_unreadable_file(tmp_path):
     path = tmp_path / "state.json"
     path.write_text("{not json")
     assert take_json(path) is None
+    assert not path.exists()
+
+
+def test_read_json_leaves_the_file_and_answers_none_when_it_cannot_read(tmp_path):
+    path = tmp_path / "state.json"
+    assert read_json(path) is None
+    path.write_text('{"a": [1]}')
+    assert read_json(path) == {"a": [1]}
+    assert path.exists()
+    path.write_bytes(b"\xff{")
+    assert read_json(path) is None
