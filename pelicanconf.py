@@ -31,6 +31,9 @@ ARTICLE_URL = "{date:%Y/%m/%d}/{slug}/"
 ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
 ARTICLE_LANG_URL = "{date:%Y/%m/%d}/{slug}-{lang}/"
 ARTICLE_LANG_SAVE_AS = ARTICLE_LANG_URL + "index.html"
+# Two outlets' posts that share a slug are two posts, whatever their languages: Pelican would
+# keep one and hide the other as its "translation" (and its search for them is quadratic).
+ARTICLE_TRANSLATION_ID = None
 DRAFT_URL = "drafts/{slug}/"
 DRAFT_SAVE_AS = DRAFT_URL + "index.html"
 PAGE_URL = "{slug}/"

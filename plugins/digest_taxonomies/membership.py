@@ -11,7 +11,16 @@ written. Posts compare by identity (Pelican's ``Content`` defines no
   their items' ids and answer ``in`` at once (``index_post_lists``);
 - ``period_archives`` gives the generator the archives Pelican's
   ``_build_period_archives`` gives, found by position instead of by scanning
-  (installed on the generator instance; a test compares the two).
+  (installed on the generator instance; a test compares the two);
+- ``skip_unwritten_lists`` stops the generator from picking out the posts of
+  each category and author when their pages are not written at all
+  (``CATEGORY_SAVE_AS`` or ``AUTHOR_SAVE_AS`` empty): that pass walks every post
+  once per author, thousands of times on a large digest, to write nothing;
+- with ``ARTICLE_TRANSLATION_ID = None`` (pelicanconf.py: a post in another
+  language is a post, and Pelican's search for translations is quadratic too)
+  Pelican no longer sorts posts by slug before ordering them, so
+  ``order_ties_by_slug`` puts posts of the same date back in slug order
+  instead of the file system's.
 """
 
 from __future__ import annotations
@@ -22,6 +31,8 @@ from collections.abc import Iterable, Sequence
 from itertools import groupby
 from operator import attrgetter
 from typing import Any
+
+from pelican.utils import order_content
 
 _PERIOD_KEYS = {
     "year": attrgetter("date.year"),
@@ -117,3 +128,29 @@ def use_fast_period_archives(generator: Any) -> None:
     """Have an ArticlesGenerator build its period archives with ``period_archives``."""
     if hasattr(generator, "_build_period_archives"):
         generator._build_period_archives = period_archives
+
+
+_LIST_PAGES = {"generate_categories": "CATEGORY_SAVE_AS", "generate_authors": "AUTHOR_SAVE_AS"}
+
+
+def skip_unwritten_lists(generator: Any) -> None:
+    """Make an ArticlesGenerator's category and author passes do nothing when their pages
+    have no file name (Pelican's writer writes nothing for an empty one)."""
+    for method, setting in _LIST_PAGES.items():
+        if hasattr(generator, method) and not generator.settings.get(setting):
+            setattr(generator, method, _write_nothing)
+
+
+def _write_nothing(write: Any) -> None:
+    return None
+
+
+def order_ties_by_slug(generator: Any) -> None:
+    """Order an ArticlesGenerator's posts as ``ARTICLE_ORDER_BY`` says, ties by slug
+    (in place: the generator's lists are the ones it goes on with)."""
+    order_by = generator.settings.get("ARTICLE_ORDER_BY", "reversed-date")
+    for name in ("articles", "hidden_articles", "drafts"):
+        posts = getattr(generator, name, None)
+        if isinstance(posts, list) and all(hasattr(post, "slug") for post in posts):
+            posts.sort(key=attrgetter("slug"))
+            order_content(posts, order_by)  # a stable sort: ties keep the slug order

@@ -17,7 +17,8 @@ from digest_core.incremental import flush, flush_writers, save_page_keys
 from digest_core.plugins import plugin_enabled
 from digest_taxonomies.feeds import DigestWriter
 from digest_taxonomies.generator import TaxonomyGenerator
-from digest_taxonomies.membership import index_post_lists, use_fast_period_archives
+from digest_taxonomies.membership import (index_post_lists, order_ties_by_slug, skip_unwritten_lists,
+                                          use_fast_period_archives)
 from digest_taxonomies.sitemap import write_sitemap_and_robots
 from digest_taxonomies.wrappers import convert_metadata
 
@@ -42,10 +43,17 @@ def use_digest_writer(pelican: Any) -> type[DigestWriter] | None:
     return DigestWriter if enabled(pelican.settings) else None
 
 
-def fast_period_archives(generator: Any) -> None:
+def avoid_quadratic_scans(generator: Any) -> None:
     """Before ArticlesGenerator reads the posts: see ``membership``."""
     if enabled(generator.settings):
         use_fast_period_archives(generator)
+        skip_unwritten_lists(generator)
+
+
+def order_posts(generator: Any) -> None:
+    """Posts read, before Pelican files them under tags and dates: see ``membership``."""
+    if enabled(generator.settings):
+        order_ties_by_slug(generator)
 
 
 def fast_post_lists(generator: Any) -> None:
@@ -82,7 +90,8 @@ def register() -> None:
     signals.article_generator_context.connect(convert_post_metadata)
     signals.get_generators.connect(add_generator)
     signals.get_writer.connect(use_digest_writer)
-    signals.article_generator_init.connect(fast_period_archives)
+    signals.article_generator_init.connect(avoid_quadratic_scans)
+    signals.article_generator_pretaxonomy.connect(order_posts)
     signals.article_generator_finalized.connect(fast_post_lists)
     signals.article_writer_finalized.connect(finish_generator_writes)
     signals.page_writer_finalized.connect(finish_generator_writes)

@@ -8,8 +8,11 @@ from types import SimpleNamespace
 
 import pytest
 from pelican.generators import ArticlesGenerator
+from pelican.settings import read_settings
+from site_build import POSTS, REPO
 
-from digest_taxonomies.membership import IdentityList, compare_by_identity, index_post_lists, period_archives
+from digest_taxonomies.membership import (IdentityList, compare_by_identity, index_post_lists, period_archives,
+                                          order_ties_by_slug, skip_unwritten_lists)
 
 
 class Post:
@@ -89,3 +92,50 @@ def test_period_archives_are_pelicans(newest_first, saved):
     expected = ArticlesGenerator._build_period_archives(None, dates, articles, settings)
     assert period_archives(dates, articles, settings) == expected
     assert sum(len(v) for v in expected.values()) > 2
+
+
+def posts_generator(tmp_path, **overrides):
+    settings = read_settings(str(REPO / "pelicanconf.py"), override={
+        "PATH": str(POSTS.parent), "ARTICLE_PATHS": [POSTS.name], "OUTPUT_PATH": str(tmp_path), "PLUGINS": [],
+        "CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False, **overrides})
+    context = {**settings, "generated_content": {}, "static_links": set(), "static_content": {}}
+    generator = ArticlesGenerator(context=context, settings=settings, path=settings["PATH"],
+                                  theme=settings["THEME"], output_path=str(tmp_path))
+    generator.generate_context()
+    return generator
+
+
+def names_written(method):
+    names = []
+    method(lambda name, *args, **kwargs: names.append(name))
+    return names
+
+
+def test_category_and_author_passes_are_skipped_only_when_they_write_nothing(tmp_path):
+    generator = posts_generator(tmp_path)
+    assert generator.authors and generator.categories
+    # What Pelican's own passes hand the writer here: empty names, which it writes nothing for.
+    assert set(names_written(generator.generate_authors)) == set(names_written(generator.generate_categories)) == {""}
+    skip_unwritten_lists(generator)
+    assert names_written(generator.generate_authors) == names_written(generator.generate_categories) == []
+
+    written = posts_generator(tmp_path, AUTHOR_SAVE_AS="author/{slug}/index.html")
+    skip_unwritten_lists(written)
+    assert names_written(written.generate_categories) == []
+    assert len(names_written(written.generate_authors)) == len(written.authors)
+
+
+@pytest.mark.parametrize("order_by", ["reversed-date", "date"])
+def test_posts_of_the_same_date_are_in_slug_order_whatever_the_file_order(order_by):
+    posts = []
+    for day, slug in [(2, "b"), (1, "z"), (2, "a"), (1, "y"), (3, "c"), (2, "c")]:
+        post = Post()
+        post.date, post.slug = datetime(2025, 3, day), slug
+        posts.append(post)
+    expected = sorted(posts, key=lambda p: ((-p.date.day if order_by.startswith("reversed") else p.date.day), p.slug))
+    for seed in range(5):
+        random.Random(seed).shuffle(posts)
+        generator = SimpleNamespace(settings={"ARTICLE_ORDER_BY": order_by}, articles=posts, drafts=[],
+                                    hidden_articles=[])
+        order_ties_by_slug(generator)
+        assert generator.articles is posts and posts == expected

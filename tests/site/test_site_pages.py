@@ -296,3 +296,29 @@ def test_templates_work_without_the_plugin(bare_site):
     assert page.find(class_="byline").get_text().strip().startswith("The Verge")  # the outlet, as text
     assert not (bare_site / "company").exists()
     assert [a.get_text() for a in soup(bare_site, "index.html").find("nav").find_all("a")][:2] == ["Home", "Tags"]
+
+
+def test_posts_sharing_a_slug_in_two_languages_are_both_listed(tmp_path):
+    """Pelican's default would hide one as the other's translation; a digest lists both."""
+    import feedparser
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    english = (REPO / "tests/fixtures/site_posts/2025-02-03-nvidia-earnings.md").read_text(encoding="utf-8")
+    german = english.replace("Date: 2025-02-03 21:15", "Date: 2025-02-04 08:00").replace("Lang: en", "Lang: de") \
+        .replace("Title: Nvidia's data-centre revenue doubles", "Title: Nvidias Umsatz mit Rechenzentren verdoppelt")
+    posts = tmp_path / "content" / "posts"
+    posts.mkdir(parents=True)
+    (posts / "en.md").write_text(english, encoding="utf-8")
+    (posts / "de.md").write_text(german, encoding="utf-8")
+    output = tmp_path / "output"
+    Pelican(read_settings(str(REPO / "pelicanconf.py"), override={
+        "PATH": str(tmp_path / "content"), "OUTPUT_PATH": str(output), "CACHE_CONTENT": False,
+        "LOAD_CONTENT_CACHE": False, "PLUGINS": ["digest_taxonomies"], "INDEX_SAVE_AS": "index.html"})).run()
+
+    assert (output / "2025/02/03/nvidias-data-centre-revenue-doubles/index.html").is_file()
+    assert (output / "2025/02/04/nvidias-data-centre-revenue-doubles-de/index.html").is_file()
+    titles = {entry.title for entry in feedparser.parse(str(output / "feeds/all.atom.xml")).entries}
+    assert titles == {"Nvidia's data-centre revenue doubles", "Nvidias Umsatz mit Rechenzentren verdoppelt"}
+    listed = soup(output, "tag/chips/index.html").get_text()
+    assert "Nvidias Umsatz" in listed and "Nvidia's data-centre revenue doubles" in listed
