@@ -13,6 +13,7 @@ from typing import Any
 from pelican import signals
 
 from digest_core.article import use_digest_article
+from digest_core.gc_tuning import relax, restore
 from digest_core.incremental import flush, flush_writers, save_page_keys
 from digest_core.plugins import plugin_enabled
 from digest_taxonomies.feeds import DigestWriter
@@ -41,6 +42,18 @@ def add_generator(pelican: Any) -> type[TaxonomyGenerator] | None:
 
 def use_digest_writer(pelican: Any) -> type[DigestWriter] | None:
     return DigestWriter if enabled(pelican.settings) else None
+
+
+def collect_less(generator: Any) -> None:
+    """A build starts reading (each build of an autoreloading server too): see
+    ``digest_core.gc_tuning``."""
+    if enabled(generator.settings):
+        relax()
+
+
+def collect_as_before(pelican: Any) -> None:
+    if enabled(pelican.settings):
+        restore()
 
 
 def avoid_quadratic_scans(generator: Any) -> None:
@@ -90,6 +103,7 @@ def register() -> None:
     signals.article_generator_context.connect(convert_post_metadata)
     signals.get_generators.connect(add_generator)
     signals.get_writer.connect(use_digest_writer)
+    signals.article_generator_init.connect(collect_less)
     signals.article_generator_init.connect(avoid_quadratic_scans)
     signals.article_generator_pretaxonomy.connect(order_posts)
     signals.article_generator_finalized.connect(fast_post_lists)
@@ -98,3 +112,4 @@ def register() -> None:
     signals.finalized.connect(finish_writes)
     signals.finalized.connect(write_sitemap)
     signals.finalized.connect(keep_page_keys)
+    signals.finalized.connect(collect_as_before)
