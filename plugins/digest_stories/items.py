@@ -7,51 +7,37 @@ list of strings or a list of objects with ``.name``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import datetime
-from html.parser import HTMLParser
+from html import unescape
 
-from digest_core.text import clean_line
+from digest_core.text import clean_line, clean_lines
 from digest_stories.model import Overrides, StoryItem
 
-_BLOCK_TAGS = {"p", "div", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "table",
-               "ul", "ol", "section", "article", "figcaption"}
-_SKIP_TAGS = {"script", "style", "template", "noscript"}
+_BLOCK_TAGS = frozenset({"p", "div", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr",
+                         "table", "ul", "ol", "section", "article", "figcaption"})
+# A ">" inside a quoted value does not end a tag; no match runs past the next "<", so a body
+# full of unclosed tags costs linear time, not quadratic.
+_ATTRIBUTES = r"""(?:[^<>"']|"[^"<]*"|'[^'<]*')*"""
+# Elements whose content is not text, and comments; unclosed, they run to the end (as in a browser).
+_NOT_TEXT = re.compile(rf"<(script|style|template|noscript)\b{_ATTRIBUTES}>.*?(?:</\1\s*>|\Z)|<!--.*?(?:-->|\Z)",
+                       re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(rf"</?([a-zA-Z][^\s/<>]*){_ATTRIBUTES}>|<[!?][^<>]*>")
 _YES = {"yes", "true", "1", "on", "y"}
 
 
-class _TextCollector(HTMLParser):
-    """Text of an HTML fragment, a newline at each block boundary, scripts dropped."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skipping = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIP_TAGS:
-            self.skipping += 1
-        elif tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP_TAGS:
-            self.skipping = max(0, self.skipping - 1)
-        elif tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self.skipping:
-            self.parts.append(data)
+def _line_break_at_block(tag: re.Match[str]) -> str:
+    name = tag.group(1)
+    return "\n" if name and name.lower() in _BLOCK_TAGS else ""
 
 
 def plain_text(html: str) -> str:
-    """Paragraphs of an HTML body as plain lines (no empty lines)."""
-    collector = _TextCollector()
-    collector.feed(html or "")
-    collector.close()
-    lines = (clean_line(line) for line in "".join(collector.parts).split("\n"))
-    return "\n".join(line for line in lines if line)
+    """Paragraphs of an HTML body as plain lines (no empty lines), scripts and comments
+    dropped. The body is Markdown's output, so tags are well formed; regular expressions
+    read it in a tenth of the time of an HTML parser, which counted in every build."""
+    text = unescape(_TAG.sub(_line_break_at_block, _NOT_TEXT.sub("", html or "")))
+    return "\n".join(clean_lines(text))
 
 
 def names_of(value: object) -> tuple[str, ...]:

@@ -1,11 +1,12 @@
 """Escaping and cleaning of page text: what Markdown renders must be exactly the page's words."""
 
 import html as html_lib
+import random
 
 import markdown
 import pytest
 
-from digest_core.text import clean_line, clean_text, escape_markdown, safe_href
+from digest_core.text import clean_line, clean_lines, clean_text, escape_markdown, safe_href
 
 
 def render(text: str) -> str:
@@ -109,3 +110,15 @@ def test_clean_text(text, expected):
 )
 def test_escape_markdown(text, expected):
     assert escape_markdown(text) == expected
+
+
+ODD = ["a", "b", " ", "\n", "\n", "\r", "\u2028", "\u2029", "\x0b", "\x0c", "\x85", "\x00", "\x1f", "\u200b",
+       "\u00ad", "\ufeff", "\u00a0", "\t", "e\u0301", "\u0301", "é", "\ud800"]
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_clean_lines_is_clean_line_on_each_line(seed):
+    rng = random.Random(seed)
+    text = "".join(rng.choice(ODD) for _ in range(rng.randrange(40)))
+    expected = [line for line in map(clean_line, text.split("\n")) if line]
+    assert clean_lines(text) == expected

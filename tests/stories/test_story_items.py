@@ -20,6 +20,18 @@ def test_plain_text_keeps_paragraphs_and_drops_markup_and_scripts():
     assert plain_text("") == ""
 
 
+@pytest.mark.parametrize(("html", "expected"), [
+    ("<p title='a>b'>x</p><!-- c <p> -->y<br/>z", "x\ny\nz"),
+    ("<P>Up</P><STYLE>p{}</STYLE><noscript><p>no</p></noscript>", "Up"),
+    ("a<b>c</b>&lt;script&gt;d &#x27;&nbsp;e", "ac<script>d ' e"),
+    ("<p>1 < 2 and 3 > 2</p>", "1 < 2 and 3 > 2"),
+    ("<p>kept</p><script>unclosed <p>runs to the end", "kept"),
+    ("<p>kept</p><!-- unclosed <p>runs to the end", "kept"),
+])
+def test_plain_text_of_odd_markup(html, expected):
+    assert plain_text(html) == expected
+
+
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
