@@ -72,6 +72,19 @@ class DigestMarkdownReader(MarkdownReader):
         self._field_md: Markdown | None = None
         self._footnote_ids: dict[int, int] = {}  # id(footnote extension) -> its counter once built
         self.ahead: Ahead | None = None  # set while workers convert this build's files
+        self._dates: dict[str, Any] = {}
+
+    def process_metadata(self, name: str, value: Any) -> Any:
+        """Pelican's, with each distinct date text parsed once a build: Pelican takes a date
+        from every post's file name (FILENAME_METADATA), cached posts included, and parses it
+        with dateutil even though the post's own Date header wins; the names of a day's posts
+        share that text."""
+        if name != "date" or not isinstance(value, str):
+            return super().process_metadata(name, value)
+        parsed = self._dates.get(value)
+        if parsed is None:
+            parsed = self._dates[value] = super().process_metadata(name, value)
+        return parsed
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         """Pelican's reader interface: HTML and processed metadata of one file."""

@@ -152,3 +152,19 @@ def test_unknown_extensions_get_a_fresh_instance_per_file():
     reader = DigestMarkdownReader(values)
     for name in READABLE:
         assert _outcome(reader, CASES / name) == pelican_read(CASES / name, values), name
+
+
+@pytest.mark.parametrize("text", ["2025-03-04", "2025-03-04 10:15", "2025_03_04 10:15", "4 March 2025", "not a date"])
+def test_dates_are_processed_as_pelican_does_each_text_once(text):
+    ours, pelicans = DigestMarkdownReader(settings()), MarkdownReader(settings())
+    expected = _outcome_of(pelicans.process_metadata, "date", text)
+    assert _outcome_of(ours.process_metadata, "date", text) == expected
+    assert _outcome_of(ours.process_metadata, "date", text) == expected  # from memory the second time
+    assert ours.process_metadata("title", "A title") == pelicans.process_metadata("title", "A title")
+
+
+def _outcome_of(function, *args):
+    try:
+        return repr(function(*args))
+    except Exception as exc:
+        return f"raised {type(exc).__name__}"

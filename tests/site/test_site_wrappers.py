@@ -78,3 +78,17 @@ def test_comparing_with_a_name_is_pelicans_comparison(name, extra):
     for wrapper in (company, other):
         assert wrapper._normalize_key(name) == URLWrapper._normalize_key(wrapper, name)
         assert (wrapper == name) == (wrapper.slug == URLWrapper._normalize_key(wrapper, name))
+
+
+@pytest.mark.parametrize("name", ["Microsoft", "Micro-Soft", "Xiaomi Inc.", "Ärzte", "<b>HP</b>", "!!!"])
+@pytest.mark.parametrize("extra", [{}, {"COMPANY_REGEX_SUBSTITUTIONS": [(r"inc\.?$", "")]},
+                                   {"SLUGIFY_USE_UNICODE": True, "SLUGIFY_PRESERVE_CASE": True}])
+def test_slug_is_pelicans_and_follows_a_new_name(name, extra):
+    settings = {**DEFAULT_CONFIG, **extra}
+    company = Company(name, settings)
+    assert company.slug == URLWrapper._normalize_key(company, name)  # Pelican's, with COMPANY_ substitutions
+    company.name = "Apple Inc."
+    assert company.slug == URLWrapper._normalize_key(company, "Apple Inc.")
+    company.slug = "chosen"
+    assert company.slug == "chosen"
+
