@@ -22,11 +22,13 @@ from digest_stories.cluster import average_linkage
 from digest_stories.config import StoryConfig
 from digest_stories.features import TextFeatures, analyse_texts, shingles
 from digest_stories.model import Member, StoryGroup, StoryItem
+from digest_stories.parallel import in_background
 from digest_stories.scoring import score_pairs
 from digest_stories.similarity import build_profiles, candidate_pairs
 from digest_stories.state import assign_ids
 
 logger = logging.getLogger(__name__)
+BACKGROUND_MIN_POSTS = 1000  # below this, forking for the near copies costs more than it saves
 
 
 def sort_items(items: Iterable[StoryItem]) -> list[StoryItem]:
@@ -79,15 +81,22 @@ def near_duplicates(
     }
 
 
-def event_clusters(
+def text_edges(
     items: Sequence[StoryItem], active: Sequence[int], features: Sequence[TextFeatures],
-    times: Sequence[float | None], near: set[tuple[int, int]], config: StoryConfig,
-) -> list[list[int]]:
-    """Average-linkage clusters of the ``active`` indices; ``features`` and ``times`` are theirs."""
-    local = {index: pos for pos, index in enumerate(active)}
+    times: Sequence[float | None], config: StoryConfig,
+) -> dict[tuple[int, int], float]:
+    """Similarity of the candidate pairs among the ``active`` indices, by position in ``active``;
+    ``features`` and ``times`` are theirs."""
     profiles = build_profiles([items[i] for i in active], features)
     pairs = sorted(candidate_pairs(profiles, times, config.window_seconds))
-    edges = dict(zip(pairs, score_pairs(profiles, pairs, config.jobs)))
+    return dict(zip(pairs, score_pairs(profiles, pairs, config.jobs)))
+
+
+def event_clusters(
+    active: Sequence[int], edges: dict[tuple[int, int], float], near: set[tuple[int, int]], config: StoryConfig,
+) -> list[list[int]]:
+    """Average-linkage clusters of the ``active`` indices: ``text_edges``, near copies counting as equal."""
+    local = {index: pos for pos, index in enumerate(active)}
     edges.update({(local[a], local[b]): 1.0 for a, b in near})
     return [[active[pos] for pos in group] for group in average_linkage(len(active), edges, config.threshold)]
 
@@ -195,8 +204,15 @@ def group_stories(
     active = [i for i, item in enumerate(ordered) if i not in canonical and not item.overrides.split]
     active_features = [features[i] for i in active]
     times = [ordered[i].timestamp for i in active]
-    near = near_duplicates(active, active_features, times, config)
-    clusters = event_clusters(ordered, active, active_features, times, near, config)
+    # Near copies (MinHash) and text similarity (TF-IDF) are separate passes of about the same
+    # cost: the first runs in a forked process while this one does the second.
+    jobs = config.jobs if len(active) >= BACKGROUND_MIN_POSTS else 1
+    near_copies = in_background(lambda: near_duplicates(active, active_features, times, config), jobs)
+    try:
+        edges = text_edges(ordered, active, active_features, times, config)
+    finally:
+        near = near_copies()
+    clusters = event_clusters(active, edges, near, config)
     clusters += [[i] for i, item in enumerate(ordered) if i not in canonical and item.overrides.split]
     home = {i: c for c, members in enumerate(clusters) for i in members}
     for duplicate, kept in canonical.items():

@@ -5,7 +5,7 @@ import dataclasses
 import pytest
 from story_support import GITHUB, GITHUB_2, SWITCH, item, labelled_items, labelled_rows, seed_items
 
-from digest_stories import features, scoring
+from digest_stories import features, grouping, scoring
 from digest_stories.evaluate import bcubed, labels_of
 from digest_stories.grouping import group_stories
 from digest_stories.model import Overrides
@@ -171,6 +171,7 @@ def test_grouping_is_deterministic_whatever_the_input_order(config):
 def test_grouping_is_the_same_in_one_or_several_processes(config, monkeypatch):
     monkeypatch.setattr(features, "PARALLEL_MIN_TEXTS", 10)  # small enough to fork here
     monkeypatch.setattr(scoring, "PARALLEL_MIN_PAIRS", 10)
+    monkeypatch.setattr(grouping, "BACKGROUND_MIN_POSTS", 10)
     items = seed_items() + labelled_items()
     serial = group_stories(items, {}, dataclasses.replace(config, jobs=1))
     assert group_stories(items, {}, dataclasses.replace(config, jobs=3)) == serial

@@ -5,7 +5,7 @@ import os
 import pytest
 
 from digest_stories import parallel
-from digest_stories.parallel import map_slices
+from digest_stories.parallel import in_background, map_slices
 
 
 def _squares(start, end):
@@ -34,3 +34,25 @@ def test_one_job_or_little_work_stays_in_this_process(count, jobs, minimum):
 def test_enough_work_is_forked():
     found = map_slices(_squares, 40, 2, minimum=10)
     assert os.getpid() not in {pid for _, pid in found}
+
+
+def _pid_and(value):
+    return lambda: (os.getpid(), value)
+
+
+@pytest.mark.parametrize(("jobs", "forked"), [(1, False), (2, True)])
+def test_background_work_gives_its_result(jobs, forked):
+    result = in_background(_pid_and([1, 2]), jobs)
+    pid, value = result()
+    assert value == [1, 2] and (pid != os.getpid()) == forked
+    assert parallel._background is None
+
+
+def _fails():
+    raise ValueError("bad input")
+
+
+def test_background_work_raises_what_it_raised():
+    result = in_background(_fails, 2)
+    with pytest.raises(ValueError, match="bad input"):
+        result()
