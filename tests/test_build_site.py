@@ -129,6 +129,10 @@ def test_same_samples_same_site_byte_for_byte(sample_site, tmp_path):
 def test_only_published_posts_are_searchable(sample_site):
     drafts = list((sample_site / "drafts").rglob("index.html"))
     assert len(drafts) >= 3  # the spun, German and paywalled samples
+    # Each at a clean address, the German one too (drafts/<slug>-de/).
+    assert sorted(p.relative_to(sample_site).as_posix() for p in (sample_site / "drafts").rglob("*.html")) == \
+        sorted(p.relative_to(sample_site).as_posix() for p in drafts)
+    assert any(p.parent.name.endswith("-de") for p in drafts)
     assert all("data-pagefind-body" not in p.read_text() for p in drafts)
     posts = list((sample_site / "2018").glob("*/*/*/index.html"))
     assert posts and all("data-pagefind-body" in p.read_text() for p in posts)
