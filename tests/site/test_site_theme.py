@@ -63,7 +63,7 @@ SAFE_RAW = re.compile(  # attrs: literal attribute strings passed to our macros
       | body | description                              # set from the above (description is |e'd)
       | chart\.svg                                      # built and escaped in chart.py
       | article\.linked_data\|tojson                   # tojson escapes < > & '
-      | [\w.]+\.isoformat\(\) | [\w.]+\.strftime\([^)]*\)   # dates
+      | [\w.]+\.isoformat\(\) | [\w.]+\|date_text\([^)]*\)   # dates
       | [\w.]+\|(count|length) | page\.number | page\.paginator\.num_pages | page_number | page_count
       | post_count | bar\.count | loop\.index | hx | month\.period\[1\] | month\.period_num\[0\]
       | "[^"]*"\ if\ [\w.|!=\ ]+?(\ else\ "[^"]*")?        # a literal chosen by a condition
