@@ -18,6 +18,9 @@ def date_text(value: date, fmt: str) -> str:
 
 
 JINJA_FILTERS = {"date_text": date_text}
+# Pelican's trim_blocks/lstrip_blocks stay; a build's templates do not change while it runs
+# (each autoreload build makes new environments), so Jinja need not stat them at every use.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [], "auto_reload": False}
 
 # --- Site -------------------------------------------------------------------
 SITENAME = "Tech Digest"
