@@ -1,11 +1,12 @@
 """digest_core.article: the memoised Article gives Pelican's URLs, and follows changes."""
 
-from datetime import datetime
+from datetime import datetime, timezone
 
 import pelican.generators
 import pytest
 from pelican.contents import Article as PelicanArticle
 from pelican.settings import DEFAULT_CONFIG
+from pelican.utils import SafeDatetime
 
 from digest_core.article import Article, use_digest_article
 
@@ -23,7 +24,8 @@ def make(cls: type, **metadata: object) -> PelicanArticle:
     return cls("<p>x</p>", metadata=fields, settings=dict(SETTINGS), source_path="/c/posts/a.md")
 
 
-@pytest.mark.parametrize("metadata", [{}, {"lang": "de"}, {"status": "draft"}, {"url": "elsewhere/"}])
+@pytest.mark.parametrize("metadata", [{}, {"lang": "de"}, {"status": "draft"}, {"url": "elsewhere/"},
+                                      {"date": SafeDatetime(2025, 3, 4, 9, 5, tzinfo=timezone.utc)}])
 def test_same_url_and_save_as_as_pelican(metadata):
     ours, theirs = make(Article, **metadata), make(PelicanArticle, **metadata)
     assert (ours.url, ours.save_as) == (theirs.url, theirs.save_as)
@@ -50,3 +52,12 @@ def test_keeps_the_class_name_and_is_installed_for_pelicans_generator(monkeypatc
     use_digest_article()
     assert pelican.generators.Article is Article
     assert Article.__name__ == "Article"
+
+
+@pytest.mark.parametrize("pattern", ["{date:%Y/%m/%d}/{slug}/", "{date:%Y/%-m/%-d}/{slug}/", "{date:%A %d %B %Y %H:%M:%S %z}/"])
+def test_date_patterns_read_as_with_pelicans_strftime(pattern):
+    settings = {**SETTINGS, "ARTICLE_URL": pattern}
+    fields = {"title": "T", "date": SafeDatetime(2025, 3, 4, 9, 5, 7, tzinfo=timezone.utc), "slug": "a-post"}
+    ours = Article("<p>x</p>", metadata=dict(fields), settings=dict(settings), source_path="/c/posts/a.md")
+    theirs = PelicanArticle("<p>x</p>", metadata=dict(fields), settings=dict(settings), source_path="/c/posts/a.md")
+    assert ours.url == theirs.url
