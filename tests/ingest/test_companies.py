@@ -352,3 +352,12 @@ def test_registry_pickles(registry):
 def test_hostile_input_does_not_break(registry, title, paragraphs):
     result = companies_of(registry, title, paragraphs)
     assert isinstance(result, tuple) and all(isinstance(name, str) for name in result)
+
+
+def test_slugs_transliterate_and_stay_unique():
+    from digest_ingest.enrich.registry import build_registry
+
+    made = build_registry([{"name": "Ærø Bank", "kind": "company"}, {"name": "Aero Bank", "kind": "company"},
+                           {"name": "東芝", "kind": "company"}, {"name": "!!!", "kind": "company"}])
+    assert sorted(c.slug for c in made.companies) == ["aero-bank", "aero-bank-2", "company", "dong-zhi"]
+    assert made.lookup("aero-bank-2").name in {"Ærø Bank", "Aero Bank"}

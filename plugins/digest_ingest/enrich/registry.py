@@ -15,11 +15,11 @@ One line per company, e.g. ``{"name": "Microsoft", "aliases": ["Microsoft Corp"]
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, NamedTuple, Sequence, TypeVar
+
+from slugify import slugify
 
 from digest_ingest.enrich import datafile
 from digest_ingest.enrich.tokens import PhraseIndex, tokenize
@@ -91,10 +91,10 @@ def parse_entry(obj: Any) -> dict[str, Any]:
     return entry
 
 
-def slugify(name: str) -> str:
-    """ASCII, lower-case, hyphen-separated slug of a name ("Yahoo!" -> "yahoo")."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "company"
+def company_slug(name: str) -> str:
+    """ASCII, lower-case, hyphen-separated slug of a name, as post slugs are made
+    (python-slugify transliterates: "Ærø Bank" -> "aero-bank", not "r-bank")."""
+    return slugify(name) or "company"
 
 
 def build_registry(entries: Sequence[dict[str, Any]]) -> CompanyRegistry:
@@ -102,7 +102,7 @@ def build_registry(entries: Sequence[dict[str, Any]]) -> CompanyRegistry:
     companies: list[Company] = []
     slugs: set[str] = set()
     for entry in sorted(entries, key=lambda e: (e["name"].casefold(), e["name"])):
-        slug = base = slugify(entry["name"])
+        slug = base = company_slug(entry["name"])
         suffix = 2
         while slug in slugs:  # editors' names may collide after slugging
             slug, suffix = f"{base}-{suffix}", suffix + 1
