@@ -6,6 +6,7 @@ so each checks that the current build enabled it.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from digest_core.article import use_digest_article
 from digest_core.gc_tuning import relax, restore
 from digest_core.incremental import flush, flush_writers, save_page_keys
 from digest_core.plugins import plugin_enabled
+from digest_taxonomies.collisions import drop_colliding_posts
 from digest_taxonomies.feeds import DigestWriter
 from digest_taxonomies.generator import TaxonomyGenerator
 from digest_taxonomies.membership import (index_post_lists, order_ties_by_slug, skip_unwritten_lists,
@@ -24,6 +26,7 @@ from digest_taxonomies.sitemap import write_sitemap_and_robots
 from digest_taxonomies.wrappers import convert_metadata
 
 NAME = "digest_taxonomies"
+logger = logging.getLogger(__name__)
 
 
 def enabled(settings: Mapping[str, Any]) -> bool:
@@ -63,10 +66,19 @@ def avoid_quadratic_scans(generator: Any) -> None:
         skip_unwritten_lists(generator)
 
 
-def order_posts(generator: Any) -> None:
-    """Posts read, before Pelican files them under tags and dates: see ``membership``."""
-    if enabled(generator.settings):
-        order_ties_by_slug(generator)
+def check_and_order_posts(generator: Any) -> None:
+    """Posts read, before Pelican files them under tags and dates: see ``collisions``
+    and ``membership``."""
+    if not enabled(generator.settings):
+        return
+    for dropped, kept, target in drop_colliding_posts(generator):
+        logger.error("%s: not built: it would be written to %s, as %s is; give one of them another Slug or Date",
+                     _source(dropped), target, _source(kept))
+    order_ties_by_slug(generator)
+
+
+def _source(post: Any) -> str:
+    return str(post.get_relative_source_path()) if hasattr(post, "get_relative_source_path") else str(post.source_path)
 
 
 def fast_post_lists(generator: Any) -> None:
@@ -105,7 +117,7 @@ def register() -> None:
     signals.get_writer.connect(use_digest_writer)
     signals.article_generator_init.connect(collect_less)
     signals.article_generator_init.connect(avoid_quadratic_scans)
-    signals.article_generator_pretaxonomy.connect(order_posts)
+    signals.article_generator_pretaxonomy.connect(check_and_order_posts)
     signals.article_generator_finalized.connect(fast_post_lists)
     signals.article_writer_finalized.connect(finish_generator_writes)
     signals.page_writer_finalized.connect(finish_generator_writes)

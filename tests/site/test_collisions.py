@@ -1,0 +1,44 @@
+"""Two posts that would be written to one file: the build goes on and names both."""
+
+import logging
+from types import SimpleNamespace
+
+from pelican import Pelican
+from pelican.settings import read_settings
+from site_build import POSTS, REPO
+
+from digest_taxonomies.collisions import drop_colliding_posts
+
+
+def post(source, save_as):
+    return SimpleNamespace(source_path=source, save_as=save_as)
+
+
+def test_the_first_source_path_is_kept_and_every_list_loses_the_others():
+    a, b, c = post("posts/a.md", "2025/x/index.html"), post("posts/b.md", "2025/x/index.html"), post("posts/c.md", "y")
+    draft, twin = post("posts/d.md", "drafts/d/index.html"), post("posts/e.md", "drafts/d/./index.html")
+    unwritten = [post("posts/f.md", ""), post("posts/g.md", "")]
+    generator = SimpleNamespace(articles=[b, c, *unwritten], hidden_articles=[a], drafts=[twin, draft])
+    dropped = drop_colliding_posts(generator)
+    assert [(d.source_path, k.source_path, path) for d, k, path in dropped] == [
+        ("posts/b.md", "posts/a.md", "2025/x/index.html"), ("posts/e.md", "posts/d.md", "drafts/d/index.html")]
+    assert generator.articles == [c, *unwritten] and generator.hidden_articles == [a] and generator.drafts == [draft]
+
+
+def test_a_site_with_two_posts_at_one_address_is_still_built(tmp_path, caplog):
+    content = tmp_path / "content" / "posts"
+    content.mkdir(parents=True)
+    original = (POSTS / "2025-02-03-nvidia-earnings.md").read_text(encoding="utf-8")
+    (content / "a.md").write_text(original, encoding="utf-8")
+    (content / "b.md").write_text(original.replace("Title: Nvidia's", "Title: A copy: Nvidia's"), encoding="utf-8")
+    (content / "c.md").write_text((POSTS / "2025-02-20-apple-headset.md").read_text(encoding="utf-8"), encoding="utf-8")
+    output = tmp_path / "output"
+    with caplog.at_level(logging.ERROR):
+        Pelican(read_settings(str(REPO / "pelicanconf.py"), override={
+            "PATH": str(tmp_path / "content"), "OUTPUT_PATH": str(output), "CACHE_CONTENT": False,
+            "LOAD_CONTENT_CACHE": False, "CACHE_PATH": str(tmp_path / "cache"),
+            "DIGEST_INGEST_ON_BUILD": False})).run()
+    page = output / "2025/02/03/nvidias-data-centre-revenue-doubles/index.html"
+    assert "A copy" not in page.read_text(encoding="utf-8")  # a.md sorts first
+    assert (output / "2025/02/20/apple-cuts-headset-production-as-demand-cools/index.html").is_file()
+    assert "posts/b.md: not built" in caplog.text and "as posts/a.md is" in caplog.text
