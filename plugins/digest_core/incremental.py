@@ -23,6 +23,10 @@ a skipped file (none of our plugins listens to it).
 
 ``DIGEST_SKIP_UNCHANGED_PAGES = False`` turns it off.
 
+A page written where another page of the build already is (an editor's page
+whose slug is "tag", two About pages) is not written, and an error names its
+source and the address; Pelican's own writer would stop the whole build there.
+
 The calls themselves are queued and run at the end of each generator's output,
 keys included, by the build's process and forked workers
 (``digest_core.render_queue``, ``DIGEST_RENDER_JOBS``).
@@ -45,7 +49,7 @@ import pelican
 from jinja2 import meta
 from pelican.log import console
 from pelican.utils import sanitised_join
-from pelican.writers import Writer
+from pelican.writers import FileOverwriteFailedError, Writer
 
 from digest_core.files import build_state_file, take_json, write_if_changed
 from digest_core.fingerprint import Fingerprints, Unstable
@@ -103,7 +107,16 @@ class IncrementalWriter(Writer):
         if not override_output:
             lists = paginated if paginated is not None else {k: v for k, v in kwargs.items() if k in PAGINATED_BY_DEFAULT}
             key = self._page_key(template, context, (name, relative_urls, template_name, url), lists, kwargs)
-        return self._write_or_skip(f"page:{name}", key, render)
+        try:
+            return self._write_or_skip(f"page:{name}", key, render)
+        except FileOverwriteFailedError:
+            # Two pages at one address (a page whose slug is "tag", two About pages): Pelican would
+            # stop the whole build. The first stays; no key is kept, so every build says it again.
+            content = kwargs.get("article") or kwargs.get("page")
+            source = content.get_relative_source_path() if hasattr(content, "get_relative_source_path") else name
+            logger.error("%s: not written: another page of this build is already at %s; give it another Slug",
+                         source, name)
+            return None
 
     def write_feed(self, elements: Any, context: dict[str, Any], path: str | None = None, url: str | None = None,
                    feed_type: str = "atom", override_output: bool = False, feed_title: str | None = None) -> Any:

@@ -107,3 +107,28 @@ def test_turned_off_it_renders_everything(tmp_path):
         writer.save_keys()
         assert writer.rendered == 1
     assert not Path(tmp_path / "cache").exists()
+
+
+class Source:
+    def __init__(self, path):
+        self.path = path
+
+    def get_relative_source_path(self):
+        return self.path
+
+
+def test_a_second_page_at_one_address_is_reported_in_every_build_and_the_first_kept(tmp_path, caplog):
+    env = jinja2.Environment(loader=jinja2.DictLoader(TEMPLATES))
+    settings = {"CACHE_PATH": str(tmp_path / "cache"), "PLUGINS": [], "RELATIVE_URLS": False}
+    context = {"SITENAME": "Site", "SITEURL": "", "localsiteurl": None}
+    for _ in range(2):
+        caplog.clear()
+        writer = IncrementalWriter(str(tmp_path / "out"), settings=settings)
+        writer.write_file("p/index.html", env.get_template("page.html"), context, item=Page("First"), note="")
+        writer.write_file("p/index.html", env.get_template("page.html"), context, item=Page("Second"), note="",
+                          page=Source("pages/second.md"))
+        writer.write_file("q/index.html", env.get_template("page.html"), context, item=Page("Other"), note="")
+        writer.save_keys()
+        assert "pages/second.md: not written: another page of this build is already at p/index.html" in caplog.text
+        assert "First" in (tmp_path / "out" / "p" / "index.html").read_text()
+        assert (tmp_path / "out" / "q" / "index.html").is_file()
