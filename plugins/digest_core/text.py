@@ -34,6 +34,17 @@ def clean_line(text: str) -> str:
     return " ".join(clean_text(text).split())
 
 
+# What XML 1.0 cannot hold: C0 controls but tab, newline and carriage return; lone surrogates; two non-characters.
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """``text`` without the characters XML 1.0 cannot hold, all else as it was (newlines,
+    zero-width joiners and soft hyphens stay, unlike ``clean_text``): for HTML bodies that go
+    into feeds, whose writer stops the whole build at a control character."""
+    return _NOT_IN_XML.sub("", text)
+
+
 _BREAKS_IN_A_LINE = re.compile(f"[{_OTHER_BREAKS}]")
 
 

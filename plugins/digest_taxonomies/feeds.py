@@ -9,7 +9,10 @@ signal) and changes only the Atom output:
 - every entry has authors (the post's, else its outlet, else the site);
 - categories carry a scheme (company or tag) and a readable label;
 - an entry links to the original article with ``rel="via"``;
-- titles stay plain text (Pelican's ``striptags`` would eat "<b>" in a headline).
+- titles stay plain text (Pelican's ``striptags`` would eat "<b>" in a headline);
+- characters XML cannot hold are left out of every value (a control character
+  in a post's summary, body or author would stop the feed writer, and with it
+  the whole build).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from feedgenerator import Atom1Feed
 from pelican.utils import set_date_tzinfo
 
 from digest_core.incremental import IncrementalWriter
+from digest_core.text import xml_text
 from digest_taxonomies.config import setting
 from digest_taxonomies.taxonomy import values_of
 
@@ -53,8 +57,20 @@ def entry_authors(item: Any, sitename: str) -> list[str]:
     return [source or sitename]
 
 
+def _xml_safe(value: Any) -> Any:
+    """Strings, and the strings in lists and tuples, without characters XML cannot hold."""
+    if isinstance(value, str):
+        return xml_text(value)
+    if isinstance(value, (list, tuple)):
+        return type(value)(map(_xml_safe, value))
+    return value
+
+
 class DigestAtomFeed(Atom1Feed):
     """Atom1Feed with several authors, labelled categories and a via link per entry."""
+
+    def add_item(self, **fields: Any) -> None:  # type: ignore[override]
+        super().add_item(**{name: _xml_safe(value) for name, value in fields.items()})
 
     def add_item_elements(self, handler: Any, item: dict[str, Any]) -> None:
         super().add_item_elements(handler, item)
@@ -100,13 +116,13 @@ class DigestWriter(IncrementalWriter):
     def _create_new_feed(self, feed_type: str, feed_title: str | None, context: dict[str, Any]) -> Any:
         if feed_type != "atom":
             return super()._create_new_feed(feed_type, feed_title, context)
-        title = context["SITENAME"] + (f" – {feed_title}" if feed_title else "")
+        title = xml_text(context["SITENAME"] + (f" – {feed_title}" if feed_title else ""))  # a tag's name
         return DigestAtomFeed(
             title=title,
             link=self.site_url + "/",
             feed_url=self.feed_url,
-            description=context.get("SITESUBTITLE", ""),
-            subtitle=context.get("SITESUBTITLE", None),
+            description=xml_text(context.get("SITESUBTITLE", "")),
+            subtitle=_xml_safe(context.get("SITESUBTITLE", None)),
             language=context.get("DEFAULT_LANG"),
             feed_guid=feed_id(self.settings, self._feed_path),
         )

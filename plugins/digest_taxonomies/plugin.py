@@ -17,6 +17,7 @@ from digest_core.article import use_digest_article
 from digest_core.gc_tuning import relax, restore
 from digest_core.incremental import flush, flush_writers, save_page_keys
 from digest_core.plugins import plugin_enabled
+from digest_core.text import xml_text
 from digest_taxonomies.collisions import drop_colliding_posts
 from digest_taxonomies.feeds import DigestWriter
 from digest_taxonomies.generator import TaxonomyGenerator
@@ -37,6 +38,13 @@ def convert_post_metadata(generator: Any, metadata: dict[str, Any]) -> None:
     """Companies and Source headers -> Company/Source objects, before the Article exists."""
     if enabled(generator.settings):
         convert_metadata(metadata, generator.settings)
+
+
+def clean_post_text(content: Any) -> None:
+    """Each post and page once made: its HTML without the characters XML cannot hold (an
+    editor's NUL or form feed would make the page invalid, and its feed entry stop the build)."""
+    if enabled(content.settings) and isinstance(getattr(content, "_content", None), str):
+        content._content = xml_text(content._content)
 
 
 def add_generator(pelican: Any) -> type[TaxonomyGenerator] | None:
@@ -113,6 +121,7 @@ def keep_page_keys(pelican: Any) -> None:
 def register() -> None:
     use_digest_article()  # company pages, feeds and post pages ask every post for its URL many times
     signals.article_generator_context.connect(convert_post_metadata)
+    signals.content_object_init.connect(clean_post_text)
     signals.get_generators.connect(add_generator)
     signals.get_writer.connect(use_digest_writer)
     signals.article_generator_init.connect(collect_less)

@@ -16,7 +16,7 @@ from typing import Any
 from pelican.urlwrappers import URLWrapper
 from pelican.utils import slugify
 
-from digest_core.text import clean_line, safe_href
+from digest_core.text import clean_line, safe_href, xml_text
 from digest_taxonomies.config import setting
 
 
@@ -92,15 +92,36 @@ def wrap_all(cls: type[_Taxon], names: Iterable[str], settings: Mapping[str, Any
     return list(seen.values())
 
 
+def _clean_names(values: list[Any]) -> list[Any]:
+    """Pelican's Tag or Author objects with clean one-line names; empty ones left out."""
+    cleaned = []
+    for value in values:
+        name = clean_line(str(getattr(value, "name", value)))
+        if name and isinstance(value, URLWrapper) and name != value.name:
+            value = type(value)(name, value.settings)
+        if name:
+            cleaned.append(value)
+    return cleaned
+
+
 def convert_metadata(metadata: dict[str, Any], settings: Mapping[str, Any]) -> None:
     """Turn a post's header strings into wrappers, in place.
 
     ``companies`` becomes a list of Company, ``source`` a Source, ``source_url``
-    is kept only when it is a safe http(s) link, and ``title`` loses control
-    characters (they would break the XML feed writer).
+    is kept only when it is a safe http(s) link. The title, tag and author names
+    lose control characters and line breaks, the summary the characters XML
+    cannot hold: in a feed they would stop the XML writer, and the whole build.
     """
     if "title" in metadata:
         metadata["title"] = clean_line(str(metadata["title"]))
+    for key in ("tags", "authors"):
+        if isinstance(metadata.get(key), list):
+            metadata[key] = _clean_names(metadata[key])
+    if isinstance(metadata.get("author"), URLWrapper):
+        metadata["author"] = (_clean_names([metadata["author"]]) or [metadata["author"]])[0]
+    if isinstance(metadata.get("summary"), str):
+        summary = metadata["summary"]
+        metadata["summary"] = type(summary)(xml_text(summary))  # Markdown's HTML: Markup stays Markup
     if "companies" in metadata:
         metadata["companies"] = wrap_all(Company, split_names(metadata["companies"]), settings)
     if "source" in metadata:

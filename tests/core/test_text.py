@@ -6,7 +6,7 @@ import random
 import markdown
 import pytest
 
-from digest_core.text import clean_line, clean_lines, clean_text, escape_markdown, safe_href
+from digest_core.text import clean_line, clean_lines, clean_text, escape_markdown, safe_href, xml_text
 
 
 def render(text: str) -> str:
@@ -122,3 +122,9 @@ def test_clean_lines_is_clean_line_on_each_line(seed):
     text = "".join(rng.choice(ODD) for _ in range(rng.randrange(40)))
     expected = [line for line in map(clean_line, text.split("\n")) if line]
     assert clean_lines(text) == expected
+
+
+def test_xml_text_drops_only_what_xml_cannot_hold():
+    kept = "tab\tnew\nline\r zero\u200dwidth soft\u00adhyphen é"
+    assert xml_text(kept) == kept
+    assert xml_text("a\x00b\x08c\x0bd\x0ce\x1ff\ud800g\ufffeh\uffff") == "abcdefgh"

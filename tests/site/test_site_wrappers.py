@@ -92,3 +92,15 @@ def test_slug_is_pelicans_and_follows_a_new_name(name, extra):
     company.slug = "chosen"
     assert company.slug == "chosen"
 
+
+
+def test_tag_and_author_names_and_the_summary_lose_control_characters():
+    from markupsafe import Markup
+    from pelican.urlwrappers import Author, Tag
+
+    meta = {"tags": [Tag("A\x04I", BASE), Tag("\x05", BASE), Tag("Chips", BASE)], "authors": [Author("Jane\nDoe", BASE)],
+            "author": Author("Jane\x06 Doe", BASE), "summary": Markup("<p>A\x02 summary</p>")}
+    convert_metadata(meta, BASE)
+    assert [t.name for t in meta["tags"]] == ["AI", "Chips"] and isinstance(meta["tags"][0], Tag)
+    assert [a.name for a in meta["authors"]] == ["Jane Doe"] and meta["author"].name == "Jane Doe"
+    assert meta["summary"] == "<p>A summary</p>" and isinstance(meta["summary"], Markup)
