@@ -18,7 +18,7 @@ from digest_core.gc_tuning import relax, restore
 from digest_core.incremental import flush, flush_writers, save_page_keys
 from digest_core.plugins import plugin_enabled
 from digest_core.text import xml_text
-from digest_taxonomies.collisions import drop_colliding_posts
+from digest_taxonomies.addresses import drop_unwritable_posts, source_of
 from digest_taxonomies.feeds import DigestWriter
 from digest_taxonomies.generator import TaxonomyGenerator
 from digest_taxonomies.membership import (index_post_lists, order_ties_by_slug, skip_unwritten_lists,
@@ -75,18 +75,13 @@ def avoid_quadratic_scans(generator: Any) -> None:
 
 
 def check_and_order_posts(generator: Any) -> None:
-    """Posts read, before Pelican files them under tags and dates: see ``collisions``
+    """Posts read, before Pelican files them under tags and dates: see ``addresses``
     and ``membership``."""
     if not enabled(generator.settings):
         return
-    for dropped, kept, target in drop_colliding_posts(generator):
-        logger.error("%s: not built: it would be written to %s, as %s is; give one of them another Slug or Date",
-                     _source(dropped), target, _source(kept))
+    for post, reason in drop_unwritable_posts(generator):
+        logger.error("%s: not built: %s", source_of(post), reason)
     order_ties_by_slug(generator)
-
-
-def _source(post: Any) -> str:
-    return str(post.get_relative_source_path()) if hasattr(post, "get_relative_source_path") else str(post.source_path)
 
 
 def fast_post_lists(generator: Any) -> None:
