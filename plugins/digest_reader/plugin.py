@@ -6,6 +6,7 @@ from pelican import signals
 from pelican.readers import MarkdownReader, Readers
 
 from digest_core.plugins import plugin_enabled, worker_count
+from digest_reader.errors import name_the_reasons
 from digest_reader.prefetch import close_ahead, read_ahead
 from digest_reader.reader import DigestMarkdownReader
 
@@ -34,6 +35,7 @@ def read_pages_ahead(generator) -> None:
 
 
 def register() -> None:
+    name_the_reasons()  # a logging filter: it only adds the reason to Pelican's own message
     signals.readers_init.connect(use_digest_reader)
     signals.article_generator_init.connect(read_articles_ahead)
     signals.page_generator_init.connect(read_pages_ahead)
