@@ -8,7 +8,9 @@ slug (Pelican's ``slugify``) and print as their display name.
 
 from __future__ import annotations
 
+import logging
 import os
+import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any
@@ -18,6 +20,8 @@ from pelican.utils import slugify
 
 from digest_core.text import clean_line, safe_href, xml_text
 from digest_taxonomies.config import setting
+
+logger = logging.getLogger(__name__)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -92,6 +96,9 @@ def wrap_all(cls: type[_Taxon], names: Iterable[str], settings: Mapping[str, Any
     return list(seen.values())
 
 
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+
+
 def _clean_names(values: list[Any]) -> list[Any]:
     """Pelican's Tag or Author objects with clean one-line names; empty ones left out."""
     cleaned = []
@@ -119,6 +126,11 @@ def convert_metadata(metadata: dict[str, Any], settings: Mapping[str, Any]) -> N
             metadata[key] = _clean_names(metadata[key])
     if isinstance(metadata.get("author"), URLWrapper):
         metadata["author"] = (_clean_names([metadata["author"]]) or [metadata["author"]])[0]
+    if "lang" in metadata and not _LANGUAGE_TAG.fullmatch(str(metadata["lang"])):
+        # It becomes part of the post's address and of <html lang>: "../x" would make a folder "slug-..".
+        logger.warning('digest_taxonomies: Lang %r of "%s" is not a language tag such as "de" or "pt-BR"; '
+                       "the post is in the site's language", metadata["lang"], metadata.get("title", ""))
+        del metadata["lang"]
     if isinstance(metadata.get("summary"), str):
         summary = metadata["summary"]
         metadata["summary"] = type(summary)(xml_text(summary))  # Markdown's HTML: Markup stays Markup

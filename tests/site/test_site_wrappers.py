@@ -104,3 +104,12 @@ def test_tag_and_author_names_and_the_summary_lose_control_characters():
     assert [t.name for t in meta["tags"]] == ["AI", "Chips"] and isinstance(meta["tags"][0], Tag)
     assert [a.name for a in meta["authors"]] == ["Jane Doe"] and meta["author"].name == "Jane Doe"
     assert meta["summary"] == "<p>A summary</p>" and isinstance(meta["summary"], Markup)
+
+
+@pytest.mark.parametrize(("lang", "kept"), [("de", True), ("pt-BR", True), ("zh-Hant-TW", True), ("../x", False),
+                                            ("en/../../", False), ("", False), ("e", False)])
+def test_a_lang_that_is_no_language_tag_is_dropped_with_a_warning(lang, kept, caplog):
+    meta = {"title": "A post", "lang": lang}
+    convert_metadata(meta, BASE)
+    assert ("lang" in meta) == kept
+    assert ("is not a language tag" in caplog.text) != kept
