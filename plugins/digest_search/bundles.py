@@ -113,7 +113,8 @@ def _file_body_digest(path: Path) -> str | None:
 @dataclass(frozen=True)
 class Plan:
     """``full``: index the whole site into the main bundle; ``recent``: index ``pages``
-    into the recent bundle; ``none``: the bundles are up to date."""
+    into the recent bundle; ``none``: the bundles are up to date; ``empty``: there is
+    nothing to search (no published post), so no bundle may stay."""
 
     kind: str
     pages: tuple[str, ...] = ()
@@ -121,6 +122,8 @@ class Plan:
 
 def plan(state: SearchState, pages: dict[str, str], options: list[str], site: Path, recent_share: float) -> Plan:
     """What to index so the bundles hold exactly ``pages``."""
+    if not pages:
+        return Plan("empty")  # Pagefind refuses to build an index of nothing
     if state.options != options or not (site / MAIN / "pagefind.js").is_file():
         return Plan("full")
     if any(pages.get(path) != digest for path, digest in state.main.items()):

@@ -142,12 +142,20 @@ def complete_update(update: Update) -> str:
     elif update.step.kind == "recent":
         state = SearchState(list(update.options), previous.main, {p: pages[p] for p in update.step.pages}, update.seen)
         summary = f"recent pages: {summary}" if update.job is not None else summary
+    elif update.step.kind == "empty":
+        # Every post unpublished: an old bundle would still find them. Without one the search
+        # page says search is unavailable and shows the indexes.
+        state = SearchState(list(update.options), {}, {}, update.seen)
+        summary = "no published post to search: no search index"
     else:
         state = SearchState(previous.options, previous.main, previous.recent, update.seen)
     recent_bundle = update.site / RECENT
     if not state.recent and recent_bundle.is_dir():
         shutil.rmtree(recent_bundle)
-    write_manifest(update.site, [MAIN, RECENT] if state.recent else [MAIN])
+    if update.step.kind == "empty":
+        shutil.rmtree(update.site / MAIN, ignore_errors=True)
+    else:
+        write_manifest(update.site, [MAIN, RECENT] if state.recent else [MAIN])
     if update.incremental:
         save_state(update.state_file, state)
     return summary

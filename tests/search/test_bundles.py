@@ -92,6 +92,8 @@ def state(main: dict[str, str], recent: dict[str, str] | None = None) -> SearchS
     (state({"a": "1"}), {"a": "1", **{f"n{i}": "x" for i in range(51)}}, Plan("full")),  # too many added
     (SearchState(options=["--other"], main={"a": "1"}), {"a": "1"}, Plan("full")),
     (SearchState(), {"a": "1"}, Plan("full")),
+    (state({"a": "1"}), {}, Plan("empty")),  # every post unpublished
+    (SearchState(), {}, Plan("empty")),
 ])
 def test_plan(tmp_path: Path, previous: SearchState, pages: dict[str, str], expected: Plan) -> None:
     site = site_with(tmp_path, {})

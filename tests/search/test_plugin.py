@@ -6,6 +6,7 @@ import gzip
 import json
 import logging
 import re
+import shutil
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -67,7 +68,7 @@ def test_failure_is_a_warning_and_keeps_the_site(
 ) -> None:
     site = tmp_path / "output"
     site.mkdir()
-    (site / "index.html").write_text("<p>home</p>")
+    (site / "index.html").write_text("<main data-pagefind-body><p>home</p></main>")
     if env_binary:
         monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / env_binary))
     with caplog.at_level(logging.WARNING, logger="digest_search"):
@@ -156,3 +157,17 @@ def test_a_rebuild_indexes_added_posts_apart_until_a_main_page_changes(tmp_path:
     assert not (site.root / "pagefind-recent").exists()
     entry = json.loads((site.root / "pagefind" / "pagefind-entry.json").read_text())
     assert entry["languages"]["en"]["page_count"] == len(site.posts) == len(first.posts) + 1
+
+
+@pytest.mark.slow
+def test_a_site_without_a_published_post_builds_without_an_index_or_a_warning(tmp_path: Path) -> None:
+    content = tmp_path / "drafts"
+    shutil.copytree(FIXTURE_CONTENT, content)
+    for post in (content / "posts").rglob("*.md"):
+        post.write_text(post.read_text().replace("\n\n", "\nStatus: draft\n\n", 1))
+    with pytest.raises(RuntimeError) as failed:  # rebuild_site insists on an index
+        build_site(content, tmp_path / "work")
+    log = str(failed.value)
+    assert "(exit 0)" in log and "Pagefind" not in log and "search index not updated" not in log
+    site = tmp_path / "work" / "output"
+    assert (site / "index.html").is_file() and not (site / "pagefind").exists()
