@@ -84,3 +84,18 @@ def test_a_page_linking_to_a_post_follows_the_post_when_its_address_changes(cont
     seed.write_text(re.sub(r"^Slug: .*$", "Slug: a-new-address", seed.read_text(), count=1, flags=re.M))
     build(content, output)
     assert "/a-new-address/" in (output / "about" / "index.html").read_text()
+
+
+def test_a_deleted_post_leaves_nothing_behind(content, tmp_path):
+    """Its page, the pages of a tag only it had, and its lines in lists and the sitemap all go:
+    the rebuilt site is the one a cold build makes."""
+    output, cold = tmp_path / "output", tmp_path / "cold"
+    build(content, output)
+    only = next(p for p in sorted((content / "posts").rglob("*.md")) if re.search(r"^Tags: .*AR/VR", p.read_text(), re.M))
+    slug = re.search(r"^Slug: (.*)$", only.read_text(), re.M).group(1)
+    assert (output / "tag" / "arvr" / "index.html").is_file() or any(output.glob("tag/ar*vr*/index.html"))
+    only.unlink()
+    build(content, output)
+    build(content, cold)
+    assert tree(output) == tree(cold)
+    assert slug not in (output / "sitemap.xml").read_text()

@@ -23,6 +23,12 @@ a skipped file (none of our plugins listens to it).
 
 ``DIGEST_SKIP_UNCHANGED_PAGES = False`` turns it off.
 
+At the end of a build, the files an earlier build's calls wrote that no call of
+this build made or kept are deleted (``remove_unclaimed``): the page of a
+deleted post, of a tag no post has any more, the last page of a shorter list.
+Without that, Pelican leaves them in the output folder, where the sitemap and the
+search index would still find them. Only files the keys name are touched.
+
 A page written where another page of the build already is (an editor's page
 whose slug is "tag", two About pages) is not written, and an error names its
 source and the address; Pelican's own writer would stop the whole build there.
@@ -80,7 +86,7 @@ class IncrementalWriter(Writer):
 
     def __init__(self, output_path: str, settings: Mapping[str, Any] | None = None) -> None:
         super().__init__(output_path, settings)
-        self.rendered = self.skipped = 0
+        self.rendered = self.skipped = self.removed = 0
         self._fingerprints = Fingerprints()
         self._templates: dict[str, tuple[frozenset[str], str] | None] = {}
         self._context_digests: dict[str, tuple[Any, str]] = {}
@@ -166,13 +172,38 @@ class IncrementalWriter(Writer):
         if self._keys is not None:
             self._keys.current.update(keys)
 
+    def remove_unclaimed(self) -> int:
+        """At the end of a build: delete the files an earlier build's calls wrote that no call
+        of this build wrote or kept (the page of a deleted post, of a tag no post has any more,
+        the last page of a shorter list), so that neither the site nor its sitemap or search
+        index keeps them. Only files these keys name are touched; empty folders go too."""
+        if self._keys is None:
+            return 0
+        self.flush()
+        output = self._keys.output
+        claimed = {name for _, files in self._keys.current.values() for name in files}
+        claimed |= {os.path.relpath(path, output) for path in self._written_files}
+        for _, files in self._keys.previous.values():
+            for name in files:
+                path = (output / name).resolve()
+                if name in claimed or output not in path.parents or not path.is_file():
+                    continue
+                path.unlink()
+                self.removed += 1
+                folder = path.parent
+                while folder != output and not any(folder.iterdir()):
+                    folder.rmdir()
+                    folder = folder.parent
+        return self.removed
+
     def save_keys(self) -> None:
         """Write this build's keys for the next one (at the end of a build)."""
         self.flush()
         if self._keys is not None:
             self._keys.save()
             # Shown like Pelican's own "Done:" line, so an editor sees what a rebuild did.
-            console.print(f"pages and feeds: {self.rendered} rendered, {self.skipped} unchanged",
+            removed = f", {self.removed} no longer made, removed" if self.removed else ""
+            console.print(f"pages and feeds: {self.rendered} rendered, {self.skipped} unchanged{removed}",
                           markup=False, highlight=False)
 
     def _write_or_skip(self, call: str, key: str | None, render: Any) -> Any:
@@ -356,6 +387,12 @@ def flush_writers(output_path: str) -> None:
     """Render what the writers of the build that writes into ``output_path`` put off."""
     for writer in _writers_of(output_path):
         writer.flush()
+
+
+def remove_unclaimed_pages(output_path: str) -> None:
+    """Delete what earlier builds wrote into ``output_path`` and this one no longer makes."""
+    for writer in _writers_of(output_path):
+        writer.remove_unclaimed()
 
 
 def save_page_keys(output_path: str) -> None:

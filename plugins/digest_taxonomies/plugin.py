@@ -15,7 +15,7 @@ from pelican import signals
 
 from digest_core.article import use_digest_article
 from digest_core.gc_tuning import relax, restore
-from digest_core.incremental import flush, flush_writers, save_page_keys
+from digest_core.incremental import flush, flush_writers, remove_unclaimed_pages, save_page_keys
 from digest_core.plugins import plugin_enabled
 from digest_core.text import xml_text
 from digest_taxonomies.addresses import drop_unwritable_posts, source_of
@@ -96,9 +96,12 @@ def finish_generator_writes(generator: Any, writer: Any = None) -> None:
 
 
 def finish_writes(pelican: Any) -> None:
-    """Every generator is done: nothing put off may stay unwritten (connected first)."""
+    """Every generator is done: nothing put off may stay unwritten, and nothing may stay that
+    this build no longer makes, before the sitemap and the search index read the site
+    (connected first)."""
     if enabled(pelican.settings):
         flush_writers(pelican.output_path)
+        remove_unclaimed_pages(pelican.output_path)
 
 
 def write_sitemap(pelican: Any) -> None:

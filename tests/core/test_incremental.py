@@ -132,3 +132,24 @@ def test_a_second_page_at_one_address_is_reported_in_every_build_and_the_first_k
         assert "pages/second.md: not written: another page of this build is already at p/index.html" in caplog.text
         assert "First" in (tmp_path / "out" / "p" / "index.html").read_text()
         assert (tmp_path / "out" / "q" / "index.html").is_file()
+
+
+def test_files_no_call_makes_any_more_are_removed_and_nothing_else(tmp_path):
+    env = jinja2.Environment(loader=jinja2.DictLoader(TEMPLATES))
+    settings = {"CACHE_PATH": str(tmp_path / "cache"), "PLUGINS": [], "RELATIVE_URLS": False}
+    context = {"SITENAME": "Site", "SITEURL": "", "localsiteurl": None}
+    out = tmp_path / "out"
+
+    def build(*names):
+        writer = IncrementalWriter(str(out), settings=settings)
+        for name in names:
+            writer.write_file(name, env.get_template("page.html"), context, item=Page(name), note="")
+        removed = writer.remove_unclaimed()
+        writer.save_keys()
+        return removed
+
+    assert build("p/index.html", "gone/deep/index.html") == 0
+    (out / "static.css").write_text("kept: no call of ours wrote it")
+    assert build("p/index.html") == 1
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == ["p", "p/index.html", "static.css"]
+    assert build("p/index.html") == 0
