@@ -32,3 +32,23 @@ def build(root: Path, **overrides) -> Path:
     }
     Pelican(read_settings(str(REPO / "pelicanconf.py"), override=override)).run()
     return output
+
+
+def build_posts(root: Path, posts: dict[str, str], **overrides) -> Path:
+    """Build just ``posts`` (file name -> Markdown) with the real settings and plugins, the
+    ingest off, into ``root``/output; returns the output folder."""
+    folder = root / "content" / "posts"
+    folder.mkdir(parents=True)
+    for name, text in posts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    output = root / "output"
+    override = {
+        "PATH": str(root / "content"), "OUTPUT_PATH": str(output), "CACHE_CONTENT": False,
+        "LOAD_CONTENT_CACHE": False, "CACHE_PATH": str(root / "cache"), "DIGEST_INGEST_ON_BUILD": False, **overrides,
+    }
+    Pelican(read_settings(str(REPO / "pelicanconf.py"), override=override)).run()
+    return output
+
+
+def fixture_post(name: str) -> str:
+    return (POSTS / name).read_text(encoding="utf-8")

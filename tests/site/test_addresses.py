@@ -3,9 +3,7 @@
 import logging
 from types import SimpleNamespace
 
-from pelican import Pelican
-from pelican.settings import read_settings
-from site_build import POSTS, REPO
+from site_build import build_posts, fixture_post
 
 from digest_taxonomies.addresses import drop_unwritable_posts
 
@@ -27,18 +25,10 @@ def test_the_first_source_path_is_kept_and_every_list_loses_the_others():
 
 
 def test_a_site_with_two_posts_at_one_address_is_still_built(tmp_path, caplog):
-    content = tmp_path / "content" / "posts"
-    content.mkdir(parents=True)
-    original = (POSTS / "2025-02-03-nvidia-earnings.md").read_text(encoding="utf-8")
-    (content / "a.md").write_text(original, encoding="utf-8")
-    (content / "b.md").write_text(original.replace("Title: Nvidia's", "Title: A copy: Nvidia's"), encoding="utf-8")
-    (content / "c.md").write_text((POSTS / "2025-02-20-apple-headset.md").read_text(encoding="utf-8"), encoding="utf-8")
-    output = tmp_path / "output"
+    original = fixture_post("2025-02-03-nvidia-earnings.md")
     with caplog.at_level(logging.ERROR):
-        Pelican(read_settings(str(REPO / "pelicanconf.py"), override={
-            "PATH": str(tmp_path / "content"), "OUTPUT_PATH": str(output), "CACHE_CONTENT": False,
-            "LOAD_CONTENT_CACHE": False, "CACHE_PATH": str(tmp_path / "cache"),
-            "DIGEST_INGEST_ON_BUILD": False})).run()
+        output = build_posts(tmp_path, {"a.md": original, "b.md": original.replace("Title: Nvidia's", "Title: A copy: Nvidia's"),
+                                        "c.md": fixture_post("2025-02-20-apple-headset.md")})
     page = output / "2025/02/03/nvidias-data-centre-revenue-doubles/index.html"
     assert "A copy" not in page.read_text(encoding="utf-8")  # a.md sorts first
     assert (output / "2025/02/20/apple-cuts-headset-production-as-demand-cools/index.html").is_file()
@@ -53,15 +43,8 @@ def test_a_name_too_long_for_the_file_system_is_reported():
 
 
 def test_a_post_with_a_very_long_title_is_left_out_and_the_site_built(tmp_path, caplog):
-    content = tmp_path / "content" / "posts"
-    content.mkdir(parents=True)
-    (content / "long.md").write_text("Title: " + "Very long headline word " * 40 + "\nDate: 2025-03-01 10:00\n\nBody.\n")
-    (content / "c.md").write_text((POSTS / "2025-02-20-apple-headset.md").read_text(encoding="utf-8"), encoding="utf-8")
-    output = tmp_path / "output"
+    long_title = "Title: " + "Very long headline word " * 40 + "\nDate: 2025-03-01 10:00\n\nBody.\n"
     with caplog.at_level(logging.ERROR):
-        Pelican(read_settings(str(REPO / "pelicanconf.py"), override={
-            "PATH": str(tmp_path / "content"), "OUTPUT_PATH": str(output), "CACHE_CONTENT": False,
-            "LOAD_CONTENT_CACHE": False, "CACHE_PATH": str(tmp_path / "cache"),
-            "DIGEST_INGEST_ON_BUILD": False})).run()
+        output = build_posts(tmp_path, {"long.md": long_title, "c.md": fixture_post("2025-02-20-apple-headset.md")})
     assert "posts/long.md: not built: its address has a name of" in caplog.text
     assert (output / "2025/02/20/apple-cuts-headset-production-as-demand-cools/index.html").is_file()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from site_build import HERE, REPO
+from site_build import HERE, REPO, build_posts, fixture_post
 
 PATHS = (HERE, REPO / "plugins", REPO / "tests")
 
@@ -301,20 +301,12 @@ def test_templates_work_without_the_plugin(bare_site):
 def test_posts_sharing_a_slug_in_two_languages_are_both_listed(tmp_path):
     """Pelican's default would hide one as the other's translation; a digest lists both."""
     import feedparser
-    from pelican import Pelican
-    from pelican.settings import read_settings
 
-    english = (REPO / "tests/fixtures/site_posts/2025-02-03-nvidia-earnings.md").read_text(encoding="utf-8")
+    english = fixture_post("2025-02-03-nvidia-earnings.md")
     german = english.replace("Date: 2025-02-03 21:15", "Date: 2025-02-04 08:00").replace("Lang: en", "Lang: de") \
         .replace("Title: Nvidia's data-centre revenue doubles", "Title: Nvidias Umsatz mit Rechenzentren verdoppelt")
-    posts = tmp_path / "content" / "posts"
-    posts.mkdir(parents=True)
-    (posts / "en.md").write_text(english, encoding="utf-8")
-    (posts / "de.md").write_text(german, encoding="utf-8")
-    output = tmp_path / "output"
-    Pelican(read_settings(str(REPO / "pelicanconf.py"), override={
-        "PATH": str(tmp_path / "content"), "OUTPUT_PATH": str(output), "CACHE_CONTENT": False,
-        "LOAD_CONTENT_CACHE": False, "PLUGINS": ["digest_taxonomies"], "INDEX_SAVE_AS": "index.html"})).run()
+    output = build_posts(tmp_path, {"en.md": english, "de.md": german}, PLUGINS=["digest_taxonomies"],
+                         INDEX_SAVE_AS="index.html")
 
     assert (output / "2025/02/03/nvidias-data-centre-revenue-doubles/index.html").is_file()
     assert (output / "2025/02/04/nvidias-data-centre-revenue-doubles-de/index.html").is_file()
