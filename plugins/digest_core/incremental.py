@@ -182,11 +182,14 @@ class IncrementalWriter(Writer):
         self.flush()
         output = self._keys.output
         claimed = {name for _, files in self._keys.current.values() for name in files}
-        claimed |= {os.path.relpath(path, output) for path in self._written_files}
         for _, files in self._keys.previous.values():
             for name in files:
+                if name in claimed:  # nearly every file: the costly checks below are for the rest
+                    continue
+                written_as = (str(output / name), os.path.abspath(os.path.join(self.output_path, name)))
                 path = (output / name).resolve()
-                if name in claimed or output not in path.parents or not path.is_file():
+                if any(w in self._written_files for w in written_as) or output not in path.parents \
+                        or not path.is_file():
                     continue
                 path.unlink()
                 self.removed += 1

@@ -153,3 +153,16 @@ def test_files_no_call_makes_any_more_are_removed_and_nothing_else(tmp_path):
     assert build("p/index.html") == 1
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == ["p", "p/index.html", "static.css"]
     assert build("p/index.html") == 0
+
+
+def test_a_file_written_by_a_call_without_a_key_is_not_removed(tmp_path):
+    env = jinja2.Environment(loader=jinja2.DictLoader(TEMPLATES))
+    settings = {"CACHE_PATH": str(tmp_path / "cache"), "PLUGINS": [], "RELATIVE_URLS": False}
+    context = {"SITENAME": "Site", "SITEURL": "", "localsiteurl": None}
+    for override in (False, True):  # keyed in the first build, written with override_output (no key) in the next
+        writer = IncrementalWriter(str(tmp_path / "out"), settings=settings)
+        writer.write_file("p/index.html", env.get_template("page.html"), context, item=Page("p"), note="",
+                          override_output=override)
+        assert writer.remove_unclaimed() == 0
+        writer.save_keys()
+    assert (tmp_path / "out" / "p" / "index.html").is_file()
