@@ -184,12 +184,8 @@ class IncrementalWriter(Writer):
         claimed = {name for _, files in self._keys.current.values() for name in files}
         for _, files in self._keys.previous.values():
             for name in files:
-                if name in claimed:  # nearly every file: the costly checks below are for the rest
-                    continue
-                written_as = (str(output / name), os.path.abspath(os.path.join(self.output_path, name)))
-                path = (output / name).resolve()
-                if any(w in self._written_files for w in written_as) or output not in path.parents \
-                        or not path.is_file():
+                path = output / name
+                if name in claimed or ".." in path.parts or str(path) in self._written_files or not path.is_file():
                     continue
                 path.unlink()
                 self.removed += 1
@@ -343,7 +339,9 @@ class KeyStore:
     """Keys and written files of each call, from the last build and for the next."""
 
     def __init__(self, settings: Mapping[str, Any], output_path: str) -> None:
-        self.output = Path(output_path).resolve()
+        # The form Pelican's writer gives its paths in (sanitised_join: absolute, symbolic links kept),
+        # so that the names kept are plain "tag/ai/index.html" and paths compare as strings.
+        self.output = Path(os.path.abspath(output_path))
         self.path = build_state_file(settings, KEYS_FOLDER, self.output)
         self.templates: dict[str, list[Any]] = {}  # what parsing each template found, by source digest
         self.previous = self._load()

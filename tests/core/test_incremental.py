@@ -166,3 +166,27 @@ def test_a_file_written_by_a_call_without_a_key_is_not_removed(tmp_path):
         assert writer.remove_unclaimed() == 0
         writer.save_keys()
     assert (tmp_path / "out" / "p" / "index.html").is_file()
+
+
+def test_through_a_symbolic_link_the_keys_name_plain_paths_and_skipped_pages_still_count(tmp_path):
+    (tmp_path / "real").mkdir()
+    (tmp_path / "link").symlink_to(tmp_path / "real")
+    env = jinja2.Environment(loader=jinja2.DictLoader(TEMPLATES))
+    settings = {"CACHE_PATH": str(tmp_path / "cache"), "PLUGINS": [], "RELATIVE_URLS": False}
+    context = {"SITENAME": "Site", "SITEURL": "", "localsiteurl": None}
+
+    def build(*names):
+        writer = IncrementalWriter(str(tmp_path / "link" / "out"), settings=settings)
+        for name in names:
+            writer.write_file(name, env.get_template("page.html"), context, item=Page(name), note="")
+        writer.remove_unclaimed()
+        writer.save_keys()
+        return writer
+
+    build("p/index.html", "q/index.html")
+    writer = build("p/index.html", "q/index.html")
+    assert writer.skipped == 2
+    assert sorted(name for _, files in writer._keys.current.values() for name in files) == ["p/index.html", "q/index.html"]
+    assert str(tmp_path / "link" / "out" / "p" / "index.html") in writer._written_files  # Pelican's form
+    assert build("p/index.html").removed == 1
+    assert sorted(p.name for p in (tmp_path / "real" / "out").iterdir()) == ["p"]
