@@ -59,7 +59,7 @@ from pelican.writers import FileOverwriteFailedError, Writer
 
 from digest_core.files import build_state_file, take_json, write_if_changed
 from digest_core.fingerprint import Fingerprints, Unstable
-from digest_core.plugins import worker_count
+from digest_core.plugins import source_of, worker_count
 from digest_core.render_queue import Call, RenderQueue
 
 logger = logging.getLogger(__name__)
@@ -118,10 +118,8 @@ class IncrementalWriter(Writer):
         except FileOverwriteFailedError:
             # Two pages at one address (a page whose slug is "tag", two About pages): Pelican would
             # stop the whole build. The first stays; no key is kept, so every build says it again.
-            content = kwargs.get("article") or kwargs.get("page")
-            source = content.get_relative_source_path() if hasattr(content, "get_relative_source_path") else name
             logger.error("%s: not written: another page of this build is already at %s; give it another Slug",
-                         source, name)
+                         source_of(kwargs.get("article") or kwargs.get("page"), name), name)
             return None
 
     def write_feed(self, elements: Any, context: dict[str, Any], path: str | None = None, url: str | None = None,

@@ -29,6 +29,14 @@ def worker_count(settings: Mapping[str, Any], name: str) -> int:
     return jobs or os.cpu_count() or 1
 
 
+def source_of(content: Any, default: str = "") -> str:
+    """A post's or page's source file as an editor knows it (below the content folder), for
+    messages; ``default`` when ``content`` is not content."""
+    if hasattr(content, "get_relative_source_path"):
+        return str(content.get_relative_source_path())
+    return str(getattr(content, "source_path", default))
+
+
 def read_pelican_settings(path: str) -> dict[str, Any]:
     """Pelican's settings from a config file (Pelican's defaults when it is missing), for the CLIs."""
     from pathlib import Path

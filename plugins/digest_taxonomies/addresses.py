@@ -20,7 +20,9 @@ import os
 import posixpath
 from typing import Any
 
-POST_LISTS = ("articles", "hidden_articles", "drafts")  # what ArticlesGenerator writes pages for
+from digest_core.plugins import source_of
+from digest_taxonomies.membership import POST_LISTS
+
 NAME_MAX = 255  # bytes in one file or folder name on common file systems (ext4, APFS, NTFS)
 
 
@@ -48,10 +50,3 @@ def drop_unwritable_posts(generator: Any) -> list[tuple[Any, str]]:
         for posts in lists:
             posts[:] = [p for p in posts if id(p) not in gone]
     return dropped
-
-
-def source_of(post: Any) -> str:
-    """A post's source file as an editor knows it (below the content folder)."""
-    if hasattr(post, "get_relative_source_path"):
-        return str(post.get_relative_source_path())
-    return str(getattr(post, "source_path", post))

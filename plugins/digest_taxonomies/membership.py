@@ -34,6 +34,7 @@ from typing import Any
 
 from pelican.utils import order_content
 
+POST_LISTS = ("articles", "hidden_articles", "drafts")  # ArticlesGenerator's lists it writes pages for
 _PERIOD_KEYS = {
     "year": attrgetter("date.year"),
     "month": attrgetter("date.year", "date.month"),
@@ -149,7 +150,7 @@ def order_ties_by_slug(generator: Any) -> None:
     """Order an ArticlesGenerator's posts as ``ARTICLE_ORDER_BY`` says, ties by slug
     (in place: the generator's lists are the ones it goes on with)."""
     order_by = generator.settings.get("ARTICLE_ORDER_BY", "reversed-date")
-    for name in ("articles", "hidden_articles", "drafts"):
+    for name in POST_LISTS:
         posts = getattr(generator, name, None)
         if isinstance(posts, list) and all(hasattr(post, "slug") for post in posts):
             posts.sort(key=attrgetter("slug"))

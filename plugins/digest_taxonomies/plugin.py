@@ -16,9 +16,9 @@ from pelican import signals
 from digest_core.article import use_digest_article
 from digest_core.gc_tuning import relax, restore
 from digest_core.incremental import flush, flush_writers, remove_unclaimed_pages, save_page_keys
-from digest_core.plugins import plugin_enabled
+from digest_core.plugins import plugin_enabled, source_of
 from digest_core.text import xml_text
-from digest_taxonomies.addresses import drop_unwritable_posts, source_of
+from digest_taxonomies.addresses import drop_unwritable_posts
 from digest_taxonomies.feeds import DigestWriter
 from digest_taxonomies.generator import TaxonomyGenerator
 from digest_taxonomies.membership import (index_post_lists, order_ties_by_slug, skip_unwritten_lists,

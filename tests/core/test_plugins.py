@@ -1,10 +1,11 @@
 """The signal-glue helpers every plugin uses."""
 
 import os
+from types import SimpleNamespace
 
 import pytest
 
-from digest_core.plugins import plugin_enabled, worker_count
+from digest_core.plugins import plugin_enabled, source_of, worker_count
 
 
 @pytest.mark.parametrize("value, expected", [(0, os.cpu_count() or 1), (1, 1), (3, 3)])
@@ -27,3 +28,15 @@ def test_plugin_enabled_reads_this_builds_plugins():
     assert plugin_enabled({"PLUGINS": ["digest_reader"]}, "digest_reader")
     assert not plugin_enabled({"PLUGINS": None}, "digest_reader")
     assert not plugin_enabled({}, "digest_reader")
+
+
+def test_source_of_names_the_file_below_the_content_folder():
+    class Post:
+        source_path = "/site/content/posts/a.md"
+
+        def get_relative_source_path(self):
+            return "posts/a.md"
+
+    assert source_of(Post()) == "posts/a.md"
+    assert source_of(SimpleNamespace(source_path="posts/b.md")) == "posts/b.md"
+    assert source_of(None, "tag/index.html") == "tag/index.html"
