@@ -7,9 +7,10 @@ build. This subclass keeps the answer while the fields a URL pattern uses
 stay the same, and formats the pattern's date with the C library's strftime
 rather than Pelican's wrapper (20 us a call: it splits the format with regular
 expressions to strip zeros after "%-", which glibc and the BSD C libraries do
-themselves; a test compares the URLs with Pelican's). ``use_digest_article`` makes Pelican's ArticlesGenerator build
-it; the class keeps the name "Article" so everything that derives names from
-the class (settings, logs) sees no difference.
+themselves; a test compares the URLs with Pelican's). ``use_digest_article``
+makes Pelican's ArticlesGenerator build it; the class keeps the name "Article"
+so everything that derives names from the class (settings, logs) sees no
+difference.
 """
 
 from __future__ import annotations
