@@ -5,6 +5,9 @@ Templates and their variables:
   ``prev_url`` (newer page) and ``next_url`` (older page), None at the ends.
 - ``day``: ``day`` (date), ``day_stories`` [Story], ``prev_day_url`` (the
   previous, older day) and ``next_day_url`` (the next, newer day), None at the ends.
+  Every day with a post has its issue: the stories first reported that day, then
+  the older stories it brought further coverage of (``story.day`` before ``day``).
+  The home page lists each story once, on the day it was first reported.
 URLs are relative to the site root: templates write ``{{ SITEURL }}/{{ next_url }}``.
 """
 
@@ -20,7 +23,7 @@ from pelican.generators import Generator
 from digest_core.incremental import flush
 from digest_stories.config import StoryConfig, load_config
 from digest_stories.feed import write_story_feed
-from digest_stories.story import by_day
+from digest_stories.story import by_coverage_day, by_day
 
 logger = logging.getLogger(__name__)
 
@@ -42,14 +45,13 @@ class StoriesGenerator(Generator):
     def generate_output(self, writer: Any) -> None:
         config = load_config(self.settings)
         stories = self.context.get("stories", [])
-        days = by_day(stories)
         write = partial(writer.write_file, relative_urls=self.settings["RELATIVE_URLS"])
         clash = self.pelican_writes_index(config)
         if clash:
             logger.warning("digest_stories: Pelican's own index also writes %s; set INDEX_SAVE_AS = \"\" "
                            "(the stories digest replaces it)", config.index_save_as)
-        self.write_home(partial(write, override_output=clash), days, config)
-        self.write_days(write, days, config)
+        self.write_home(partial(write, override_output=clash), by_day(stories), config)
+        self.write_days(write, by_coverage_day(stories), config)
         if config.feed_atom:
             write_story_feed(writer, stories, self.context, config.feed_atom)
         flush(writer)  # before StaticGenerator copies files, as a serial build would

@@ -94,6 +94,7 @@ class Story(Generic[P]):
     companies: tuple[str, ...]  # most shared first
     date: datetime  # the lead's date
     day: date  # the day it was first reported: fixes its URL when later posts join
+    days: tuple[date, ...]  # every day with a listed post, oldest first: the day issues it is in
     updated: datetime  # the newest post's date, for ordering
     importance: float
     pinned: bool

@@ -64,6 +64,7 @@ def make_story(
         companies=_companies(shown),
         date=items[lead.slug].date or first,  # present posts are dated; "or" only satisfies the type
         day=day,
+        days=tuple(sorted({d.date() for d in dates})),
         updated=max(dates, key=_moment),
         importance=float(max(len(outlets), 1)) + (config.pin_bonus if group.pinned else 0.0),
         pinned=group.pinned,
@@ -87,8 +88,22 @@ def make_stories(
 
 
 def by_day(stories: Sequence[Story[P]]) -> list[tuple[date, list[Story[P]]]]:
-    """(day, stories of that day) pairs, newest day first; ``stories`` must be in ``story_order``."""
+    """(day, stories first reported that day) pairs, newest day first: the home page's river,
+    where each story appears once. ``stories`` must be in ``story_order``."""
     days: dict[date, list[Story[P]]] = {}
     for story in stories:
         days.setdefault(story.day, []).append(story)
     return list(days.items())
+
+
+def by_coverage_day(stories: Sequence[Story[P]]) -> list[tuple[date, list[Story[P]]]]:
+    """(day, stories with a post that day) pairs, newest day first: the day issues.
+
+    A story is in the issue of every day it was covered. Within a day, stories first
+    reported that day come first, then follow-ups of older ones, newest story first;
+    ``stories`` must be in ``story_order``."""
+    days: dict[date, list[Story[P]]] = {}
+    for story in stories:
+        for day in story.days:
+            days.setdefault(day, []).append(story)
+    return sorted(days.items(), key=lambda pair: pair[0], reverse=True)

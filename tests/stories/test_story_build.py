@@ -5,7 +5,7 @@ from datetime import date
 from story_support import item
 
 from digest_stories.model import Member, StoryGroup
-from digest_stories.story import by_day, make_stories
+from digest_stories.story import by_coverage_day, by_day, make_stories
 
 
 def _items():
@@ -40,6 +40,7 @@ def test_story_fields(config):
     assert big.companies == ("Microsoft", "Xiaomi")  # most shared first, first spelling kept
     assert big.date == items["lead"].date
     assert big.day == date(2018, 2, 23)  # first reported
+    assert big.days == (date(2018, 2, 23), date(2018, 2, 24), date(2018, 2, 25))  # not the duplicate's
     assert big.url == "2018/02/23/#story-big" and big.anchor == "story-big"
     assert big.importance == 2.0
     assert all(s.id != "drafts-only" for s in stories)
@@ -53,3 +54,14 @@ def test_order_is_day_then_importance_then_recency(config):
     assert stories[0].importance == 1 + config.pin_bonus
     days = by_day(make_stories(GROUPS, items, posts, config))
     assert [d for d, _ in days] == [date(2018, 2, 25), date(2018, 2, 24), date(2018, 2, 23)]
+
+
+def test_day_issues_hold_every_story_covered_that_day_new_ones_first(config):
+    items = _items()
+    posts = {slug: slug for slug in items if slug != "draft"}
+    stories = make_stories(GROUPS, items, posts, config)
+    issues = {day: [s.id for s in listed] for day, listed in by_coverage_day(stories)}
+    assert list(issues) == [date(2018, 2, 25), date(2018, 2, 24), date(2018, 2, 23)]
+    assert issues[date(2018, 2, 24)] == ["pin", "solo", "big"]  # "big" broke on the 23rd: a follow-up
+    assert issues[date(2018, 2, 25)] == ["big"]  # only further coverage that day
+    assert [[s.id for s in listed] for _, listed in by_day(stories)] == [["pin", "solo"], ["big"]]

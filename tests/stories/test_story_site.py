@@ -92,12 +92,24 @@ def test_a_story_lists_other_outlets_once_and_never_leads_with_a_draft(site):
     assert page.count("Why Nadella wanted GitHub") == 1
 
 
-def test_day_pages_are_the_issue_of_the_day_a_story_was_first_reported(site):
+def test_every_day_with_a_post_has_its_issue_and_follow_ups_point_to_the_first_day(site):
     _, output = site
-    day = _read(output, "2018/06/04/index.html")
-    assert "Microsoft buys GitHub" in day and "Microsoft sinks a data centre" not in day
-    assert not (output / "2018" / "06" / "05" / "index.html").exists()
-    assert "2018/06/06/" in day  # link to the next (newer) day
+    first = _read(output, "2018/06/04/index.html")
+    assert "Microsoft buys GitHub" in first and "Microsoft sinks a data centre" not in first
+    assert "Follow-up" not in first
+    follow_up = _read(output, "2018/06/05/index.html")  # only further coverage of the GitHub story
+    assert "Microsoft buys GitHub" in follow_up and "Microsoft sinks a data centre" not in follow_up
+    assert 'Follow-up: first reported <a href="../../../2018/06/04/#story-' in follow_up
+    assert "2018/06/04/" in follow_up and "2018/06/06/" in follow_up  # older and newer days
+    assert "2018/06/05/" in first  # the next day is the follow-up's issue
+    assert not (output / "2018" / "06" / "07").exists()  # no post that day
+
+
+def test_the_home_page_lists_a_story_once_on_its_first_day(site):
+    _, output = site
+    river = "".join(_read(output, p) for p in ("index.html", "page/2/index.html", "page/3/index.html"))
+    assert river.count("Microsoft buys GitHub") + river.count("Why Nadella wanted GitHub") == 2  # headline + More
+    assert "Follow-up" not in river
 
 
 def test_duplicates_keep_their_page_but_leave_listings_and_feeds(site):
