@@ -100,6 +100,8 @@ def test_every_day_with_a_post_has_its_issue_and_follow_ups_point_to_the_first_d
     follow_up = _read(output, "2018/06/05/index.html")  # only further coverage of the GitHub story
     assert "Microsoft buys GitHub" in follow_up and "Microsoft sinks a data centre" not in follow_up
     assert 'Follow-up: first reported <a href="../../../2018/06/04/#story-' in follow_up
+    assert 'New that day: <a href="../../../2018/06/05/github-packet/">Why Nadella wanted GitHub</a> (Packet News)' \
+        in follow_up
     assert "2018/06/04/" in follow_up and "2018/06/06/" in follow_up  # older and newer days
     assert "2018/06/05/" in first  # the next day is the follow-up's issue
     assert not (output / "2018" / "06" / "07").exists()  # no post that day
