@@ -6,7 +6,8 @@ though one new post changes a few dozen pages. ``IncrementalWriter`` gives each
 
 - the build's digest: every setting, the versions of Python, Pelican and Jinja, and the
   source of the plugins this build loaded;
-- the call's own arguments (file name, pagination, the lists it is given);
+- the call's own arguments (file name, pagination, the lists it is given; of a
+  feed's list, only the newest ``FEED_MAX_ITEMS`` posts it holds);
 - for a page, the source of its template and of every template it extends,
   imports or includes, and the values of every context variable those
   templates read (found by Jinja's own parser, ``jinja2.meta``);
@@ -135,9 +136,10 @@ class IncrementalWriter(Writer):
         call = Call("write_feed", path, arguments, {})
         if self._queue.defer(self, call, sanitised_join(self.output_path, path), False):
             return None
-        # An entry shows a post's own fields, never its story or "More about" neighbours.
-        key = self._key(("feed", path, url, feed_type, feed_title, list(elements), context.get("SITEURL")),
-                        neighbours=False)
+        # An entry shows a post's own fields, never its story or "More about" neighbours; and
+        # a feed holds only the newest FEED_MAX_ITEMS posts of its list (all posts, a company's).
+        shown = list(elements[:self.settings.get("FEED_MAX_ITEMS")])
+        key = self._key(("feed", path, url, feed_type, feed_title, shown, context.get("SITEURL")), neighbours=False)
         return self._write_or_skip(f"feed:{path}", key, render)
 
     def _open_w(self, filename: str, encoding: str, override: bool = False) -> Any:

@@ -36,9 +36,10 @@ def build(root: Path, **overrides) -> Path:
 
 def build_posts(root: Path, posts: dict[str, str], **overrides) -> Path:
     """Build just ``posts`` (file name -> Markdown) with the real settings and plugins, the
-    ingest off, into ``root``/output; returns the output folder."""
+    ingest off, into ``root``/output; returns the output folder. Called again on the same
+    ``root``, it adds ``posts`` to those there and builds again."""
     folder = root / "content" / "posts"
-    folder.mkdir(parents=True)
+    folder.mkdir(parents=True, exist_ok=True)
     for name, text in posts.items():
         (folder / name).write_text(text, encoding="utf-8")
     output = root / "output"
