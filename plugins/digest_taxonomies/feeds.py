@@ -12,16 +12,21 @@ signal) and changes only the Atom output:
 - titles stay plain text (Pelican's ``striptags`` would eat "<b>" in a headline);
 - characters XML cannot hold are left out of every value (a control character
   in a post's summary, body or author would stop the feed writer, and with it
-  the whole build).
+  the whole build);
+- a post's entry is made and turned into XML once per build, however many
+  feeds hold it (all posts, its companies, tags and outlet: 16,800 entries of
+  8,400 posts in a 10,000-post digest).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from io import StringIO
 from typing import Any
 
 from feedgenerator import Atom1Feed
+from feedgenerator.django.utils.xmlutils import SimplerXMLGenerator
 from pelican.utils import set_date_tzinfo
 
 from digest_core.incremental import IncrementalWriter
@@ -86,6 +91,24 @@ class DigestAtomFeed(Atom1Feed):
         for scheme, term, label in item["labelled_categories"]:
             handler.addQuickElement("category", "", {"term": term, "scheme": scheme, "label": label})
 
+    def write_items(self, handler: Any) -> None:
+        for item in self.items:
+            # The entry's XML as Atom1Feed writes it, made once: the writer hands the same item
+            # to every feed that holds its post (the all-posts feed, its companies, tags and
+            # outlet). ignorableWhitespace is XMLGenerator's way to write text as it is.
+            if "xml" not in item:
+                item["xml"] = self.entry_xml(item)
+            handler.ignorableWhitespace(item["xml"])
+
+    def entry_xml(self, item: dict[str, Any]) -> str:
+        """One ``<entry>`` element, as Atom1Feed.write_items would write it."""
+        out = StringIO()
+        handler = SimplerXMLGenerator(out, "utf-8", short_empty_elements=True)
+        handler.startElement("entry", self.item_attributes(item))
+        self.add_item_elements(handler, item)
+        handler.endElement("entry")
+        return out.getvalue()
+
     def latest_post_date(self) -> datetime:
         dates = [d for item in self.items for d in (item["updateddate"], item["pubdate"]) if d]
         return max(dates, default=EPOCH)
@@ -104,6 +127,12 @@ class DigestWriter(IncrementalWriter):
     """Pelican's Writer with stable, host-independent Atom feeds, skipping unchanged pages."""
 
     _feed_path = ""
+
+    def __init__(self, output_path: str, settings: dict[str, Any] | None = None) -> None:
+        super().__init__(output_path, settings)
+        # (id(post), SITEURL) -> (post, its entry): a post's entry is made, and its XML
+        # written out, once per build, however many feeds hold it.
+        self._entries: dict[tuple[int, str], tuple[Any, dict[str, Any]]] = {}
 
     def write_feed(
         self, elements: Sequence[Any], context: dict[str, Any], path: str | None = None,
@@ -130,6 +159,10 @@ class DigestWriter(IncrementalWriter):
     def _add_item_to_the_feed(self, feed: Any, item: Any) -> None:
         if not isinstance(feed, DigestAtomFeed):
             return super()._add_item_to_the_feed(feed, item)
+        made = self._entries.get((id(item), self.site_url))
+        if made is not None and made[0] is item:
+            feed.items.append(made[1])
+            return None
         tz = self.settings.get("TIMEZONE")
         content = item.get_content(self.site_url)
         summary = item.summary if item.summary != content else None
@@ -148,4 +181,5 @@ class DigestWriter(IncrementalWriter):
             via_title=str(source) if source else "",
             labelled_categories=categories(item, self.settings),
         )
+        self._entries[(id(item), self.site_url)] = (item, feed.items[-1])
         return None

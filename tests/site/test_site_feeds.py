@@ -5,12 +5,15 @@ feed as a feed reader would.
 """
 
 import re
+from datetime import UTC, datetime
+from io import StringIO
 from pathlib import Path
 from types import SimpleNamespace
 
 import feedparser
 import pytest
-from digest_taxonomies.feeds import entry_authors, entry_id, feed_id, tag_uri
+from digest_taxonomies.feeds import DigestAtomFeed, DigestWriter, entry_authors, entry_id, feed_id, tag_uri
+from feedgenerator import Atom1Feed
 from lxml import etree
 
 A = "{http://www.w3.org/2005/Atom}"
@@ -37,6 +40,37 @@ def test_ids_are_tag_uris_from_the_settings():
 )
 def test_entries_always_have_an_author(item, expected):
     assert entry_authors(item, "Site") == expected
+
+
+ENTRY = {"title": "Nvidia <b>&</b> AMD", "link": "https://x.org/p/", "description": "<p>s</p>",
+         "content": "<p>c & d</p>", "unique_id": "tag:x.org,2025:post/p", "pubdate": datetime(2025, 3, 1, tzinfo=UTC)}
+
+
+def _written(feed) -> str:
+    out = StringIO()
+    feed.write(out, "utf-8")
+    return out.getvalue()
+
+
+def test_entries_are_written_as_atom1feed_writes_them():
+    plain = Atom1Feed(title="t", link="https://x.org/", description="d", feed_guid="tag:x.org,2025:f")
+    ours = DigestAtomFeed(title="t", link="https://x.org/", description="d", feed_guid="tag:x.org,2025:f")
+    plain.add_item(**ENTRY)
+    ours.add_item(**ENTRY, authors=[], via="", via_title="", labelled_categories=[])
+    assert _written(ours) == _written(plain)
+
+
+def test_a_post_in_several_feeds_has_its_entry_made_once(tmp_path):
+    post = SimpleNamespace(title="A", url="2025/03/01/a/", slug="a", summary="<p>s</p>", date=ENTRY["pubdate"],
+                           get_content=lambda siteurl: "<p>body</p>")
+    writer = DigestWriter(str(tmp_path), settings={"TIMEZONE": "UTC", "SITENAME": "S", "CACHE_PATH": str(tmp_path)})
+    writer.site_url = "https://x.org"
+    first, second = (DigestAtomFeed(title="t", link="https://x.org/", description="d") for _ in range(2))
+    for feed in (first, second):
+        writer._add_item_to_the_feed(feed, post)
+    assert first.items[0] is second.items[0]
+    assert _written(first).count("<entry>") == 1 and "xml" in first.items[0]
+    assert _written(second).split("<entry>")[1] == _written(first).split("<entry>")[1]
 
 
 def feeds(output: Path) -> list[Path]:
