@@ -34,6 +34,16 @@ def test_seed_story_is_in_its_days_digest(sample_site):
     day = BeautifulSoup((sample_site / "2018" / "02" / "23" / "index.html").read_text(), "html.parser")
     links = [a["href"] for a in day.find("main").find_all("a")]
     assert any("2018/02/26/microsoft-xiaomi-make-ai-powered-speakers-smartphones/" in href for href in links)
+    about = next(p for p in day.find("main").find_all("p", class_="meta") if p.get_text().startswith("About:"))
+    assert "../../../company/xiaomi/" in [a["href"] for a in about.find_all("a")]  # names link to their pages
+
+
+def test_the_second_seeds_day_has_its_issue_with_the_story_as_a_follow_up(sample_site):
+    """Issue 4's example day page: 26 Feb holds the seed story, first reported on the 23rd."""
+    day = BeautifulSoup((sample_site / "2018" / "02" / "26" / "index.html").read_text(), "html.parser")
+    follow_up = day.find("p", class_="followup")
+    assert follow_up is not None and "2018/02/23/#story-" in follow_up.find("a")["href"]
+    assert "2018/02/26/microsoft-xiaomi-make-ai-powered-speakers-smartphones/" in follow_up.find_all("a")[1]["href"]
 
 
 def test_seed_post_page(sample_site):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
-from typing import Generic, Literal, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 Role = Literal["lead", "coverage", "duplicate"]
 P = TypeVar("P")
@@ -91,7 +91,7 @@ class Story(Generic[P]):
     duplicates: tuple[P, ...]
     posts: tuple[P, ...]  # lead, coverage, duplicates
     outlets: tuple[str, ...]  # distinct sources, the lead's first
-    companies: tuple[str, ...]  # most shared first
+    companies: tuple[Any, ...]  # names, most shared first; on the site, the posts' company objects
     date: datetime  # the lead's date
     day: date  # the day it was first reported: fixes its URL when later posts join
     days: tuple[date, ...]  # every day with a listed post, oldest first: the day issues it is in

@@ -1,13 +1,17 @@
 """A tiny site built by Pelican with the stories plugin: home pages, day pages, feeds, duplicates, state."""
 
 import json
+from datetime import date, datetime
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from pelican import Pelican
 from pelican.settings import read_settings
 
 from digest_stories import features
+from digest_stories.model import Story
+from digest_stories.site import with_company_objects
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -159,3 +163,23 @@ def test_a_build_without_the_plugin_is_left_alone(site, tmp_path):
     assert not (output / "2018" / "06" / "04" / "index.html").exists()
     assert (output / "2018" / "06" / "05" / "github-mirror" / "index.html").exists()
     assert "github-mirror" in _read(output, "feeds/all.atom.xml")  # no story: listed like any post
+
+
+class _Company:
+    """Prints as its name, as digest_taxonomies' Company does."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def test_a_storys_company_names_become_its_posts_company_objects():
+    microsoft = _Company("Microsoft")
+    lead, other = SimpleNamespace(companies=[microsoft]), SimpleNamespace(companies="Microsoft; Nokia")
+    day = date(2018, 6, 4)
+    story = Story(id="s", lead=lead, coverage=(other,), duplicates=(), posts=(lead, other), outlets=(),
+                  companies=("microsoft", "Nokia"), date=datetime(2018, 6, 4), day=day, days=(day,),
+                  updated=datetime(2018, 6, 4), importance=1.0, pinned=False, hidden=False, url="", anchor="")
+    assert with_company_objects(story).companies == (microsoft, "Nokia")  # no post has a Nokia object
