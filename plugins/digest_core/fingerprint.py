@@ -39,6 +39,8 @@ from pelican.urlwrappers import URLWrapper
 # settings (their values enter a key through the template's own variables), and caches.
 SKIPPED_ATTRIBUTES = frozenset({"_context", "settings", "_url_memo"})
 _SCALARS = (str, int, float, bool, bytes, type(None), datetime, date, time, timedelta, tzinfo, Enum)
+# Exact types that _feed writes in a self-delimiting form ("s<len>:…", "v<len>:…").
+_LEAVES = frozenset({str, int, float, bool, bytes, type(None), datetime, date})
 
 
 class Unstable(Exception):
@@ -146,12 +148,16 @@ class Fingerprints:
             for name, item in _attributes(content):
                 if name in metadata and metadata[name] is item:
                     continue  # Pelican copies each header into an attribute: the metadata dict counts it
+                if type(item) in _LEAVES:  # most fields: no content behind them, no digest of their own
+                    h.update(name.encode() + b"=")
+                    self._feed(h, item, _Mode.OWN)
+                    continue
                 try:
                     field = self._digest(item, _Mode.OWN)
                 except _LeadsToContent:
                     links.append(name)
                     continue
-                h.update(name.encode() + b"=" + field)
+                h.update(name.encode() + b"=d" + field)
             raw = getattr(content, "_content", None) or ""
             if "{" in raw or "|" in raw:
                 # Links such as {filename}/posts/x.md are resolved while rendering, from the

@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import lru_cache
 
 from digest_stories import minhash
 from digest_stories.cluster import average_linkage
@@ -130,7 +131,14 @@ def choose_lead(
     pool = [i for i in candidates if items[i].overrides.lead and items[i].status != "draft"] or candidates
     if len(pool) == 1:  # most stories: no need to count words
         return pool[0]
-    return min(pool, key=lambda i: (rank(items[i]), i in copy_of, -len(items[i].text.split()), i))
+    return min(pool, key=lambda i: (rank(items[i]), i in copy_of, -word_count(items[i].text), i))
+
+
+@lru_cache(maxsize=1 << 15)
+def word_count(text: str) -> int:
+    """Words in a body; each story's lead is chosen twice (its id, then its group), and a
+    10,000-post build split every text twice (0.7 s)."""
+    return len(text.split())
 
 
 def _merge_target(
