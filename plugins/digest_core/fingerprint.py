@@ -76,40 +76,43 @@ class Fingerprints:
 
     def _feed(self, h: Any, value: Any, mode: _Mode) -> None:
         kind = type(value)
-        if kind is str:
+        form = _FORMS.get(kind)
+        if form is None:
+            form = _FORMS[kind] = _form_of(kind)
+        if form == _STRING:
             data = value.encode("utf-8", "surrogatepass")
             h.update(b"s%d:" % len(data))
             h.update(data)
-        elif isinstance(value, _SCALARS):
-            text = f"{kind.__name__}:{value!r}".encode("utf-8", "surrogatepass")
-            h.update(b"v%d:" % len(text))
-            h.update(text)
-        elif kind is list or kind is tuple:
+        elif form == _CONTENT:
+            if mode is _Mode.OWN:
+                raise _LeadsToContent
+            h.update(b"c" + (self._own_digest(value)[0] if mode is _Mode.NESTED else self._full_digest(value)))
+        elif form == _SEQUENCE:
             h.update((b"[%d" if kind is list else b"(%d") % len(value))
             for item in value:
                 self._feed(h, item, mode)
             h.update(b"]")
-        elif isinstance(value, dict):
+        elif form == _SCALAR:
+            text = f"{kind.__name__}:{value!r}".encode("utf-8", "surrogatepass")
+            h.update(b"v%d:" % len(text))
+            h.update(text)
+        elif form == _MAPPING:
             h.update(b"{%d" % len(value))
             for key, item in value.items():
                 self._feed(h, key, mode)
                 self._feed(h, item, mode)
             h.update(b"}")
-        elif isinstance(value, (set, frozenset)):
+        elif form == _SET:
             h.update(b"<" + b"".join(sorted(self._digest(item, mode) for item in value)) + b">")
-        elif isinstance(value, URLWrapper):  # a tag, category, author, company, outlet
+        elif form == _WRAPPER:  # a tag, category, author, company, outlet
             # By name and slug: the rest comes from settings, and the slug is computed lazily
             # into a private attribute, so the instance dict depends on what was rendered before.
             text = f"{kind.__qualname__}:{value.name}\0{value.slug}".encode("utf-8", "surrogatepass")
             h.update(b"u%d:" % len(text))
             h.update(text)
-        elif isinstance(value, Content):
-            if mode is _Mode.OWN:
-                raise _LeadsToContent
-            h.update(b"c" + (self._own_digest(value)[0] if mode is _Mode.NESTED else self._full_digest(value)))
-        elif callable(value) or isinstance(value, type):
+        elif form == _UNSTABLE:
             raise Unstable(f"no stable form for {value!r}")
-        elif isinstance(value, (list, tuple)):  # named tuples and other sequence subclasses
+        elif form == _SEQUENCE_SUBCLASS:  # named tuples and other sequence subclasses
             self._feed(h, list(value), mode)
         else:
             h.update(b"o" + self._object_digest(value, mode))
@@ -176,6 +179,30 @@ class Fingerprints:
                 self._feed(h, getattr(content, name), _Mode.NESTED)
             known = self._full[id(content)] = (content, h.digest())
         return known[1]
+
+
+# How _feed writes a value, by its type: found once per type (a chain of isinstance checks
+# cost more than the hashing itself for the thousands of posts a list page's key walks).
+_STRING, _SCALAR, _SEQUENCE, _MAPPING, _SET, _WRAPPER, _CONTENT, _UNSTABLE, _SEQUENCE_SUBCLASS, _OBJECT = range(10)
+_FORMS: dict[type, int] = {str: _STRING, list: _SEQUENCE, tuple: _SEQUENCE, dict: _MAPPING}
+
+
+def _form_of(kind: type) -> int:
+    if issubclass(kind, _SCALARS):
+        return _SCALAR
+    if issubclass(kind, dict):
+        return _MAPPING
+    if issubclass(kind, (set, frozenset)):
+        return _SET
+    if issubclass(kind, URLWrapper):
+        return _WRAPPER
+    if issubclass(kind, Content):
+        return _CONTENT
+    if any("__call__" in vars(base) for base in kind.__mro__):  # functions, classes, callable objects
+        return _UNSTABLE
+    if issubclass(kind, (list, tuple)):
+        return _SEQUENCE_SUBCLASS
+    return _OBJECT
 
 
 def _attributes(value: Any) -> list[tuple[str, Any]]:
