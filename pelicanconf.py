@@ -79,6 +79,9 @@ PAGINATION_PATTERNS = [
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
 ]
+# Tag and outlet pages numbered from their oldest post (digest_core.pagination): a new
+# post changes a list's front page only, not all its pages.
+DIGEST_STABLE_PAGINATION = ["tag", "source"]
 DISPLAY_PAGES_ON_MENU = True
 
 # Content cache: a rebuild re-reads (Markdown) only the posts whose file changed. The

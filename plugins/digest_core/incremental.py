@@ -60,6 +60,7 @@ from pelican.writers import FileOverwriteFailedError, Writer
 
 from digest_core.files import build_state_file, take_json, write_if_changed
 from digest_core.fingerprint import Fingerprints, Unstable
+from digest_core.pagination import stable_pages
 from digest_core.plugins import source_of, worker_count
 from digest_core.render_queue import Call, RenderQueue
 
@@ -106,13 +107,16 @@ class IncrementalWriter(Writer):
 
         if not name:
             return render()
+        lists = paginated if paginated is not None else {k: v for k, v in kwargs.items() if k in PAGINATED_BY_DEFAULT}
+        if lists and not override_output and template_name in self.settings.get("DIGEST_STABLE_PAGINATION", ()) \
+                and template_name in self.settings.get("PAGINATED_TEMPLATES", {}):
+            return self._write_stable_pages(name, template, context, relative_urls, lists, template_name, url, kwargs)
         arguments = (name, template, context, relative_urls, paginated, template_name, override_output, url)
         call = Call("write_file", name, arguments, kwargs)
         if self._queue.defer(self, call, sanitised_join(self.output_path, name), override_output):
             return None
         key = None
         if not override_output:
-            lists = paginated if paginated is not None else {k: v for k, v in kwargs.items() if k in PAGINATED_BY_DEFAULT}
             key = self._page_key(template, context, (name, relative_urls, template_name, url), lists, kwargs)
         try:
             return self._write_or_skip(f"page:{name}", key, render)
@@ -122,6 +126,16 @@ class IncrementalWriter(Writer):
             logger.error("%s: not written: another page of this build is already at %s; give it another Slug",
                          source_of(kwargs.get("article") or kwargs.get("page"), name), name)
             return None
+
+    def _write_stable_pages(self, name: str, template: Any, context: dict[str, Any], relative_urls: bool,
+                            lists: dict[str, Any], template_name: str, url: Any, kwargs: dict[str, Any]) -> None:
+        """A list's pages numbered from its oldest post (``digest_core.pagination``), each written
+        by a call of its own, with a key of its own. ``front_*`` values go to the front page only."""
+        per_page = self.settings["PAGINATED_TEMPLATES"][template_name] or self.settings.get("DEFAULT_PAGINATION")
+        for number, save_as, page_url, values in stable_pages(name, url, lists, per_page, self.settings):
+            given = {k: v for k, v in kwargs.items() if number == 1 or not k.startswith("front_")}
+            self.write_file(save_as, template, context, relative_urls, {}, template_name, False, page_url,
+                            **given, **values)
 
     def write_feed(self, elements: Any, context: dict[str, Any], path: str | None = None, url: str | None = None,
                    feed_type: str = "atom", override_output: bool = False, feed_title: str | None = None) -> Any:

@@ -102,6 +102,7 @@ class TaxonomyGenerator(Generator):
                 source.save_as, self.get_template("source"), self.context,
                 paginated={"articles": posts}, template_name="source",
                 url=source.url, page_name=source.page_name, source=source, articles=posts,
+                front_post_count=len(posts),
             )
         write(
             setting(self.settings, "SOURCES_SAVE_AS"), self.get_template("sources"), self.context,
