@@ -18,7 +18,7 @@ import json
 import random
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from functools import cache
 from pathlib import Path
@@ -224,13 +224,19 @@ def articles(count: int, seed: int = SEED) -> list[Article]:
     return made
 
 
-def write_raw(folder: Path, html: int, text: int, seed: int = SEED) -> int:
-    """Write ``html`` saved pages and ``text`` dumps (some with sidecars) below ``folder``; returns bytes."""
+def write_raw(folder: Path, html: int, text: int, seed: int = SEED, newest: bool = False) -> int:
+    """Write ``html`` saved pages and ``text`` dumps (some with sidecars) below ``folder``; returns bytes.
+    With ``newest``, they are dated the day after the corpus's two years, as today's news would be;
+    otherwise any day within them."""
     rng = random.Random(seed + 1)
     kinds = ["html"] * html + ["text"] * text
     rng.shuffle(kinds)
     total = 0
-    for article, kind in zip(articles(html + text, seed), kinds):
+    made = articles(html + text, seed)
+    if newest:
+        today = START + timedelta(days=SPAN_DAYS)
+        made = [replace(a, date=today.replace(hour=a.date.hour, minute=a.date.minute)) for a in made]
+    for article, kind in zip(made, kinds):
         outlet = re.sub(r"[^a-z]+", "-", article.source.lower()).strip("-")
         stem = folder / outlet / f"{article.number:05d}-{article.slug[:40].rstrip('-')}"
         stem.parent.mkdir(parents=True, exist_ok=True)
