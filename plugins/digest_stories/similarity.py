@@ -21,8 +21,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
-from itertools import repeat
+from itertools import chain, repeat
 from operator import mul, truediv
 
 from digest_stories.features import TextFeatures, normalise_name
@@ -47,10 +46,7 @@ class Profile:
 
 
 def _term_counts(features: TextFeatures) -> Counter[str]:
-    counts = Counter(features.body)
-    counts.update(features.title * TITLE_WEIGHT)
-    counts.update(features.lead * LEAD_WEIGHT)
-    return counts
+    return Counter(features.body + features.title * TITLE_WEIGHT + features.lead * LEAD_WEIGHT)
 
 
 def _keys(item: StoryItem, features: TextFeatures) -> set[str]:
@@ -60,10 +56,15 @@ def _keys(item: StoryItem, features: TextFeatures) -> set[str]:
     return found
 
 
-@cache
 def _tf(count: int) -> float:
     """Sub-linear term frequency: the tenth use of a word adds little."""
     return 1.0 + math.log(count)
+
+
+def _tf_table(counts: Sequence[Counter[str]]) -> list[float]:
+    """``_tf`` of 0 .. the largest count, to look up rather than call for every term."""
+    largest = max((max(c.values(), default=0) for c in counts), default=0)
+    return [0.0, *map(_tf, range(1, largest + 1))]
 
 
 def _unit(keys: Sequence[str], weights: Sequence[float]) -> dict[str, float]:
@@ -86,15 +87,13 @@ def build_profiles(items: Sequence[StoryItem], features: Sequence[TextFeatures])
     """TF-IDF term vectors and IDF-weighted key vectors, IDF taken over ``items``."""
     counts = [_term_counts(f) for f in features]
     keys = [_keys(item, f) for item, f in zip(items, features)]
-    df: Counter[str] = Counter()
-    for c, k in zip(counts, keys):
-        df.update(c.keys())
-        df.update(k)
+    df = Counter(chain.from_iterable(chain.from_iterable(zip(counts, keys))))  # posts per term and key
     total = len(items)
     idf = {token: math.log(1.0 + total / n) for token, n in df.items()}  # once per token, not per use
+    tf = _tf_table(counts)
     vectors = []
     for c, k in zip(counts, keys):
-        term_vec = _unit(list(c), list(map(mul, map(_tf, c.values()), map(idf.__getitem__, c))))
+        term_vec = _unit(list(c), list(map(mul, map(tf.__getitem__, c.values()), map(idf.__getitem__, c))))
         ordered_keys = sorted(k)  # float sums must not follow hash order
         key_vec = _unit(ordered_keys, list(map(idf.__getitem__, ordered_keys)))
         index = [key for key in ordered_keys if df[key] > 1]
