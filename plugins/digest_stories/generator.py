@@ -1,8 +1,9 @@
 """The digest pages: the home page (stories grouped by day, paginated by days) and one page per day.
 
 Templates and their variables:
-- ``index``: ``days`` [(date, [Story])], ``page_number``, ``page_count``,
-  ``prev_url`` (newer page) and ``next_url`` (older page), None at the ends.
+- ``index``: ``days`` [(date, [Story])], ``page_number`` (1 for the home page; older
+  pages are numbered from the oldest day, 2 being the oldest, so that they keep their
+  days), ``prev_url`` (newer page) and ``next_url`` (older page), None at the ends.
 - ``day``: ``day`` (date), ``day_stories`` [Story], ``prev_day_url`` (the
   previous, older day) and ``next_day_url`` (the next, newer day), None at the ends.
   Every day with a post has its issue: the stories first reported that day, then
@@ -21,6 +22,7 @@ from typing import Any
 from pelican.generators import Generator
 
 from digest_core.incremental import flush
+from digest_core.pagination import page_slices
 from digest_stories.config import StoryConfig, load_config
 from digest_stories.feed import write_story_feed
 from digest_stories.story import by_coverage_day, by_day
@@ -63,20 +65,22 @@ class StoriesGenerator(Generator):
         )
 
     def write_home(self, write: Any, days: list[tuple[date, list[Any]]], config: StoryConfig) -> None:
-        per_page = config.days_per_page
-        chunks = [days[i:i + per_page] for i in range(0, len(days), per_page)] or [[]]
-        pages = page_urls(config, len(chunks))
+        """The newest days on the home page, older ones on pages numbered from the oldest day
+        (``digest_core.pagination``): a new day, or a new story, changes the home page only."""
+        slices = page_slices(len(days), config.days_per_page)
+        pages = page_urls(config, len(slices))
+        order = [number for number, _, _ in slices]  # newest first
         template = self.get_template("index")
-        for number, (chunk, (url, save_as)) in enumerate(zip(chunks, pages), start=1):
+        for pos, (number, start, stop) in enumerate(slices):
+            url, save_as = pages[number - 1]
             write(
                 save_as,
                 template,
                 self.context,
-                days=chunk,
+                days=days[start:stop],
                 page_number=number,
-                page_count=len(chunks),
-                prev_url=pages[number - 2][0] if number > 1 else None,
-                next_url=pages[number][0] if number < len(pages) else None,
+                prev_url=pages[order[pos - 1] - 1][0] if pos > 0 else None,
+                next_url=pages[order[pos + 1] - 1][0] if pos + 1 < len(order) else None,
                 page_name="index",
                 url=url,
             )

@@ -68,7 +68,7 @@ class StubPagesGenerator(Generator):
         ordered = sorted(days.items(), reverse=True)
         writer.write_file(
             "stories/index.html", self.get_template("index"), self.context, relative_urls=True,
-            days=ordered, page_number=1, page_count=2, prev_url="", next_url="stories/page/2/",
+            days=ordered, page_number=1, prev_url="", next_url="stories/page/2/",
         )
         day, day_stories = ordered[0]
         writer.write_file(

@@ -73,13 +73,13 @@ def _read(output: Path, path: str) -> str:
 pytestmark = pytest.mark.slow
 
 
-def test_home_pages_are_paginated_by_day(site):
+def test_home_pages_are_paginated_by_day_older_pages_numbered_from_the_oldest(site):
     _, output = site
     home, page2, page3 = _read(output, "index.html"), _read(output, "page/2/index.html"), \
         _read(output, "page/3/index.html")
-    assert "Zoom" in home and "page/2/" in home
-    assert "Microsoft sinks a data centre" in page2
-    assert "Microsoft buys GitHub" in page3 or "Why Nadella wanted GitHub" in page3
+    assert "Zoom" in home and 'rel="next" href="./page/3/"' in home  # one day a page: 8, 6 and 4 June
+    assert "Microsoft sinks a data centre" in page3 and 'rel="next" href="../../page/2/"' in page3
+    assert "Microsoft buys GitHub" in page2 and 'rel="next"' not in page2  # the oldest day
     assert not (output / "page" / "4").exists()
 
 
@@ -90,7 +90,7 @@ def test_hostile_titles_are_shown_as_text(site):
 
 def test_a_story_lists_other_outlets_once_and_never_leads_with_a_draft(site):
     _, output = site
-    page = _read(output, "page/3/index.html")
+    page = _read(output, "page/2/index.html")
     assert "Packet News" in page or "Bitwire" in page
     assert "Mirror copy" not in page and "Spun GitHub draft" not in page
     assert page.count("Why Nadella wanted GitHub") == 1
