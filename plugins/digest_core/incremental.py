@@ -24,6 +24,10 @@ a skipped file (none of our plugins listens to it).
 
 ``DIGEST_SKIP_UNCHANGED_PAGES = False`` turns it off.
 
+The lists of the templates named in ``DIGEST_STABLE_PAGINATION`` are cut into pages
+numbered from their oldest post (``digest_core.pagination``), each page a call of its
+own: a new post then changes a list's front page, not all its pages.
+
 At the end of a build, the files an earlier build's calls wrote that no call of
 this build made or kept are deleted (``remove_unclaimed``): the page of a
 deleted post, of a tag no post has any more, the last page of a shorter list.
