@@ -86,7 +86,8 @@ class Fingerprints:
         elif form == _CONTENT:
             if mode is _Mode.OWN:
                 raise _LeadsToContent
-            h.update(b"c" + (self._own_digest(value)[0] if mode is _Mode.NESTED else self._full_digest(value)))
+            own = mode is _Mode.NESTED
+            h.update(b"c" + (self._own_digest(value)[0] if own else self._full_digest(value)))
         elif form == _SEQUENCE:
             h.update((b"[%d" if kind is list else b"(%d") % len(value))
             for item in value:
@@ -183,7 +184,8 @@ class Fingerprints:
 
 # How _feed writes a value, by its type: found once per type (a chain of isinstance checks
 # cost more than the hashing itself for the thousands of posts a list page's key walks).
-_STRING, _SCALAR, _SEQUENCE, _MAPPING, _SET, _WRAPPER, _CONTENT, _UNSTABLE, _SEQUENCE_SUBCLASS, _OBJECT = range(10)
+(_STRING, _SCALAR, _SEQUENCE, _MAPPING, _SET, _WRAPPER, _CONTENT, _UNSTABLE, _SEQUENCE_SUBCLASS,
+ _OBJECT) = range(10)
 _FORMS: dict[type, int] = {str: _STRING, list: _SEQUENCE, tuple: _SEQUENCE, dict: _MAPPING}
 
 

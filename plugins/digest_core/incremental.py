@@ -111,10 +111,13 @@ class IncrementalWriter(Writer):
 
         if not name:
             return render()
-        lists = paginated if paginated is not None else {k: v for k, v in kwargs.items() if k in PAGINATED_BY_DEFAULT}
-        if lists and not override_output and template_name in self.settings.get("DIGEST_STABLE_PAGINATION", ()) \
+        lists = paginated if paginated is not None else {
+            k: v for k, v in kwargs.items() if k in PAGINATED_BY_DEFAULT}
+        stable = self.settings.get("DIGEST_STABLE_PAGINATION", ())
+        if lists and not override_output and template_name in stable \
                 and template_name in self.settings.get("PAGINATED_TEMPLATES", {}):
-            return self._write_stable_pages(name, template, context, relative_urls, lists, template_name, url, kwargs)
+            return self._write_stable_pages(name, template, context, relative_urls, lists, template_name, url,
+                                            kwargs)
         arguments = (name, template, context, relative_urls, paginated, template_name, override_output, url)
         call = Call("write_file", name, arguments, kwargs)
         if self._queue.defer(self, call, sanitised_join(self.output_path, name), override_output):
@@ -132,10 +135,12 @@ class IncrementalWriter(Writer):
             return None
 
     def _write_stable_pages(self, name: str, template: Any, context: dict[str, Any], relative_urls: bool,
-                            lists: dict[str, Any], template_name: str, url: Any, kwargs: dict[str, Any]) -> None:
+                            lists: dict[str, Any], template_name: str, url: Any,
+                            kwargs: dict[str, Any]) -> None:
         """A list's pages numbered from its oldest post (``digest_core.pagination``), each written
         by a call of its own, with a key of its own. ``front_*`` values go to the front page only."""
-        per_page = self.settings["PAGINATED_TEMPLATES"][template_name] or self.settings.get("DEFAULT_PAGINATION")
+        per_page = (self.settings["PAGINATED_TEMPLATES"][template_name]
+                    or self.settings.get("DEFAULT_PAGINATION"))
         for number, save_as, page_url, values in stable_pages(name, url, lists, per_page, self.settings):
             given = {k: v for k, v in kwargs.items() if number == 1 or not k.startswith("front_")}
             self.write_file(save_as, template, context, relative_urls, {}, template_name, False, page_url,
@@ -157,7 +162,8 @@ class IncrementalWriter(Writer):
         # An entry shows a post's own fields, never its story or "More about" neighbours; and
         # a feed holds only the newest FEED_MAX_ITEMS posts of its list (all posts, a company's).
         shown = list(elements[:self.settings.get("FEED_MAX_ITEMS")])
-        key = self._key(("feed", path, url, feed_type, feed_title, shown, context.get("SITEURL")), neighbours=False)
+        key = self._key(("feed", path, url, feed_type, feed_title, shown, context.get("SITEURL")),
+                        neighbours=False)
         return self._write_or_skip(f"feed:{path}", key, render)
 
     def _open_w(self, filename: str, encoding: str, override: bool = False) -> Any:

@@ -14,6 +14,10 @@ A page shows nothing of the whole list (no "page 3 of 40", no total), so that
 its content depends on its own posts and its neighbours' addresses only; a
 template shows such totals from ``front_*`` values, which only the front page is
 given (see ``IncrementalWriter``).
+
+Addresses come from ``PAGINATION_PATTERNS`` by page number; a pattern for "the
+last page" (``min_page`` -1) has no meaning here, since the last page is the
+oldest one and keeps its number, and is not used.
 """
 
 from __future__ import annotations
@@ -71,16 +75,18 @@ def page_slices(count: int, per_page: int | None) -> list[tuple[int, int, int]]:
 
 def _address(name: str, url: str, number: int, settings: Mapping[str, Any]) -> tuple[str, str]:
     """(url, save_as) of page ``number`` by PAGINATION_PATTERNS, as Pelican works them out."""
-    page = Page(name, url, [], number, Paginator(name, url, [], settings), settings)
+    by_number = {**settings, "PAGINATION_PATTERNS": [
+        rule for rule in settings.get("PAGINATION_PATTERNS", ()) if rule.min_page != -1]}
+    page = Page(name, url, [], number, Paginator(name, url, [], by_number), by_number)
     return page.url, page.save_as
 
 
 def stable_pages(
     name: str, url: str, lists: Mapping[str, Sequence[Any]], per_page: int | None, settings: Mapping[str, Any]
 ) -> list[tuple[int, str, str, dict[str, Any]]]:
-    """(number, save_as, url, template values) of each page, the front page first: ``<key>_page``, ``<key>_previous_page``
-    (the newer page) and ``<key>_next_page`` (the older one), as Pelican names them, for
-    each newest-first list in ``lists`` (of equal length)."""
+    """(number, save_as, url, template values) of each page, the front page first. The values
+    are ``<key>_page``, ``<key>_previous_page`` (the newer page) and ``<key>_next_page`` (the
+    older one), as Pelican names them, for each newest-first list in ``lists`` (of equal length)."""
     count = len(next(iter(lists.values()))) if lists else 0
     slices = page_slices(count, per_page)
     addresses = {number: _address(name, url, number, settings) for number, _, _ in slices}

@@ -101,7 +101,8 @@ def attach_stories(generator: Any) -> None:
     if save_state(state_path, state_from_groups(groups)):
         logger.info("digest_stories: wrote %s", state_path)
     posts = {str(a.slug): a for a in articles}
-    stories = [with_company_objects(s) for s in make_stories(groups, {i.slug: i for i in items}, posts, config)]
+    made = make_stories(groups, {i.slug: i for i in items}, posts, config)
+    stories = [with_company_objects(s) for s in made]
     roles = {m.slug: m for g in groups for m in g.members}
     for story in stories:
         for article in story.posts:

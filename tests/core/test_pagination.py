@@ -43,7 +43,16 @@ def test_pages_link_newer_and_older_neighbours_by_address_only():
         (1, "tag/ai/index.html"), (3, "tag/ai/page/3/index.html"), (2, "tag/ai/page/2/index.html")]
     front, middle, oldest = (values for _, _, _, values in pages)
     assert front["articles_page"].object_list == list(range(70, 40, -1))
-    assert front["articles_previous_page"] is None and front["articles_next_page"] == PageLink(3, "tag/ai/page/3/")
+    assert front["articles_previous_page"] is None
+    assert front["articles_next_page"] == PageLink(3, "tag/ai/page/3/")
     assert middle["articles_previous_page"] == PageLink(1, "tag/ai/") and middle["articles_page"].url == "tag/ai/page/3/"
     assert oldest["articles_page"].object_list == list(range(20, 0, -1)) and oldest["articles_next_page"] is None
     assert oldest["articles_page"].has_previous() and not oldest["articles_page"].has_next()
+
+
+def test_a_last_page_pattern_is_not_used():
+    last = PaginationRule(-1, "{base_name}/last/", "{base_name}/last/index.html")
+    settings = {"PAGINATION_PATTERNS": [*SETTINGS["PAGINATION_PATTERNS"], last]}
+    pages = stable_pages("tag/ai/index.html", "tag/ai/", {"articles": list(range(60))}, 20, settings)
+    assert [save_as for _, save_as, _, _ in pages] == [
+        "tag/ai/index.html", "tag/ai/page/3/index.html", "tag/ai/page/2/index.html"]
