@@ -14,9 +14,11 @@ from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
 
+from pelican.contents import Article
 from pelican.readers import MarkdownReader
 from pelican.utils import set_date_tzinfo, slugify
 
+from digest_core.addresses import unwritable
 from digest_stories.items import make_item
 from digest_stories.model import StoryItem
 
@@ -56,8 +58,9 @@ def _slug(metadata: Mapping[str, Any], settings: Mapping[str, Any]) -> str:
     )
 
 
-def read_item(reader: MarkdownReader, path: Path, settings: Mapping[str, Any]) -> StoryItem | None:
-    """One post as a StoryItem; None when Pelican would not list it (no title, undated, hidden)."""
+def read_item(reader: MarkdownReader, path: Path, settings: Mapping[str, Any]) -> tuple[StoryItem, str] | None:
+    """One post as a StoryItem, with the file Pelican would write it to; None when Pelican
+    would not list it (no title, undated, hidden)."""
     html, metadata = reader.read(str(path))
     status = str(metadata.get("status") or settings.get("DEFAULT_METADATA", {}).get("status", "published"))
     date = metadata.get("date")
@@ -65,22 +68,34 @@ def read_item(reader: MarkdownReader, path: Path, settings: Mapping[str, Any]) -
         return None
     if date is not None:
         date = set_date_tzinfo(date, settings.get("TIMEZONE"))
-    return make_item(
-        slug=_slug(metadata, settings), title=str(metadata["title"]), html=html, date=date, status=status,
-        metadata=metadata,
-    )
+    slug = _slug(metadata, settings)
+    item = make_item(slug=slug, title=str(metadata["title"]), html=html, date=date, status=status,
+                     metadata=metadata)
+    return item, _save_as({**metadata, "slug": slug, "status": status}, path, settings)
+
+
+def _save_as(metadata: Mapping[str, Any], path: Path, settings: Mapping[str, Any]) -> str:
+    """Where the build would write the post, as Pelican's Article works it out."""
+    article = Article("", metadata=dict(metadata), settings=dict(settings), source_path=str(path), context={})
+    return str(article.save_as)
 
 
 def read_items(settings: Mapping[str, Any]) -> list[StoryItem]:
-    """Every listable post; a file that cannot be read is logged and skipped."""
+    """Every listable post the build would write; a file that cannot be read, or a post that
+    cannot be written where its address says (``digest_core.addresses``), is logged and
+    skipped, as the build leaves it out."""
     reader = MarkdownReader(dict(settings))
-    items = []
+    read: dict[str, tuple[StoryItem, str]] = {}
+    root = Path(settings["PATH"])
     for path in post_files(settings):
         try:
-            item = read_item(reader, path, settings)
+            found = read_item(reader, path, settings)
         except Exception as err:  # noqa: BLE001 - one bad file must not stop the review, as in Pelican
             logger.warning("digest_stories: could not read %s: %s", path, err)
             continue
-        if item is not None:
-            items.append(item)
-    return items
+        if found is not None:
+            read[path.relative_to(root).as_posix()] = found
+    for source, reason in unwritable((source, save_as) for source, (_, save_as) in read.items()):
+        logger.warning("digest_stories: %s is left out of the site: %s", source, reason)
+        del read[source]
+    return [item for item, _ in read.values()]

@@ -77,3 +77,17 @@ def test_digest_command_runs_stories(site, capsys):
 
     assert digest(["--settings", str(site / "pelicanconf.py"), "stories", "--json"]) == 0
     assert "msft-github" in capsys.readouterr().out
+
+
+def test_posts_the_build_leaves_out_are_left_out_here_with_a_warning(site, capsys, caplog):
+    posts = site / "content" / "posts" / "2018"
+    copy = (posts / "switch-oled.md").read_text().replace("Title: Post switch-oled", "Title: Saved twice")
+    (posts / "ztwice.md").write_text(copy)  # same Slug and Date: one address; sorts last
+    long_title = "Nintendo " + "very " * 60 + "long headline"
+    (posts / "long.md").write_text(f"Title: {long_title}\nDate: 2018-06-07 10:00\n\n{SWITCH}\n")
+    assert main(["stories", "--json", "-s", str(site / "pelicanconf.py")]) == 0
+    slugs = [p["title"] for s in json.loads(capsys.readouterr().out)["stories"] for p in s["posts"]]
+    assert "Post switch-oled" in slugs and "Saved twice" not in slugs and long_title not in slugs
+    assert "posts/2018/switch-oled.md is" in caplog.text  # named as the one at that address
+    assert "posts/2018/ztwice.md is left out of the site: it would be written to" in caplog.text
+    assert "posts/2018/long.md is left out of the site: its address has a name of" in caplog.text
