@@ -4,11 +4,12 @@ Pelican numbers a list's pages from the newest post: one new post moves every
 post of the list one place down, and every page of every tag and outlet it has
 is written again (about 1,400 files for one new post in a 10,000-post digest,
 each to be uploaded again). Here the list's own address (page 1, the front
-page) holds the newest posts, between one and two pages' worth; the older
-posts are cut into full pages counted from the oldest: page 2 holds the oldest
-``per_page`` posts, page 3 the next, and so on. A new post changes the front
-page only, until it holds two pages' worth and its oldest posts become a new
-numbered page. A page once numbered keeps its posts and its address.
+page) holds the newest posts, between one and two pages' worth (a shorter list
+is one page); the older posts are cut into full pages counted from the oldest:
+page 2 holds the oldest ``per_page`` posts, page 3 the next, and so on. A new
+post changes the front page only, until it holds two pages' worth and its
+oldest posts become a new numbered page. A page once numbered keeps its posts
+and its address.
 
 A page shows nothing of the whole list (no "page 3 of 40", no total), so that
 its content depends on its own posts and its neighbours' addresses only; a
@@ -73,11 +74,18 @@ def page_slices(count: int, per_page: int | None) -> list[tuple[int, int, int]]:
     return pages
 
 
+def neighbours(numbers: Sequence[int]) -> list[tuple[int | None, int | None]]:
+    """(newer, older) page number of each page, for page numbers given newest first (as
+    ``page_slices`` gives them); None at the ends."""
+    last = len(numbers) - 1
+    return [(numbers[pos - 1] if pos > 0 else None, numbers[pos + 1] if pos < last else None)
+            for pos in range(len(numbers))]
+
+
 def _address(name: str, url: str, number: int, settings: Mapping[str, Any]) -> tuple[str, str]:
-    """(url, save_as) of page ``number`` by PAGINATION_PATTERNS, as Pelican works them out."""
-    by_number = {**settings, "PAGINATION_PATTERNS": [
-        rule for rule in settings.get("PAGINATION_PATTERNS", ()) if rule.min_page != -1]}
-    page = Page(name, url, [], number, Paginator(name, url, [], by_number), by_number)
+    """(url, save_as) of page ``number`` by ``settings``' PAGINATION_PATTERNS, as Pelican
+    works them out."""
+    page = Page(name, url, [], number, Paginator(name, url, [], settings), settings)
     return page.url, page.save_as
 
 
@@ -89,13 +97,14 @@ def stable_pages(
     older one), as Pelican names them, for each newest-first list in ``lists`` (of equal length)."""
     count = len(next(iter(lists.values()))) if lists else 0
     slices = page_slices(count, per_page)
-    addresses = {number: _address(name, url, number, settings) for number, _, _ in slices}
+    by_number = {**settings, "PAGINATION_PATTERNS": [
+        rule for rule in settings.get("PAGINATION_PATTERNS", ()) if rule.min_page != -1]}
+    addresses = {number: _address(name, url, number, by_number) for number, _, _ in slices}
     links = {number: PageLink(number, address[0]) for number, address in addresses.items()}
-    order = [number for number, _, _ in slices]  # newest first
     pages = []
-    for pos, (number, start, stop) in enumerate(slices):
-        newer = links[order[pos - 1]] if pos > 0 else None
-        older = links[order[pos + 1]] if pos + 1 < len(order) else None
+    for (number, start, stop), (newer_number, older_number) in zip(slices, neighbours([s[0] for s in slices])):
+        newer = links[newer_number] if newer_number else None
+        older = links[older_number] if older_number else None
         page_url, save_as = addresses[number]
         values: dict[str, Any] = {}
         for key, items in lists.items():

@@ -22,7 +22,7 @@ from typing import Any
 from pelican.generators import Generator
 
 from digest_core.incremental import flush
-from digest_core.pagination import page_slices
+from digest_core.pagination import neighbours, page_slices
 from digest_stories.config import StoryConfig, load_config
 from digest_stories.feed import write_story_feed
 from digest_stories.story import by_coverage_day, by_day
@@ -69,9 +69,8 @@ class StoriesGenerator(Generator):
         (``digest_core.pagination``): a new day, or a new story, changes the home page only."""
         slices = page_slices(len(days), config.days_per_page)
         pages = page_urls(config, len(slices))
-        order = [number for number, _, _ in slices]  # newest first
         template = self.get_template("index")
-        for pos, (number, start, stop) in enumerate(slices):
+        for (number, start, stop), (newer, older) in zip(slices, neighbours([s[0] for s in slices])):
             url, save_as = pages[number - 1]
             write(
                 save_as,
@@ -79,8 +78,8 @@ class StoriesGenerator(Generator):
                 self.context,
                 days=days[start:stop],
                 page_number=number,
-                prev_url=pages[order[pos - 1] - 1][0] if pos > 0 else None,
-                next_url=pages[order[pos + 1] - 1][0] if pos + 1 < len(order) else None,
+                prev_url=pages[newer - 1][0] if newer else None,
+                next_url=pages[older - 1][0] if older else None,
                 page_name="index",
                 url=url,
             )

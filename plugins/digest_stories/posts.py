@@ -58,7 +58,7 @@ def _slug(metadata: Mapping[str, Any], settings: Mapping[str, Any]) -> str:
     )
 
 
-def read_item(reader: MarkdownReader, path: Path, settings: Mapping[str, Any]) -> tuple[StoryItem, str] | None:
+def read_item(reader: MarkdownReader, path: Path, settings: dict[str, Any]) -> tuple[StoryItem, str] | None:
     """One post as a StoryItem, with the file Pelican would write it to; None when Pelican
     would not list it (no title, undated, hidden)."""
     html, metadata = reader.read(str(path))
@@ -74,9 +74,9 @@ def read_item(reader: MarkdownReader, path: Path, settings: Mapping[str, Any]) -
     return item, _save_as({**metadata, "slug": slug, "status": status}, path, settings)
 
 
-def _save_as(metadata: Mapping[str, Any], path: Path, settings: Mapping[str, Any]) -> str:
+def _save_as(metadata: Mapping[str, Any], path: Path, settings: dict[str, Any]) -> str:
     """Where the build would write the post, as Pelican's Article works it out."""
-    article = Article("", metadata=dict(metadata), settings=dict(settings), source_path=str(path), context={})
+    article = Article("", metadata=dict(metadata), settings=settings, source_path=str(path), context={})
     return str(article.save_as)
 
 
@@ -84,12 +84,13 @@ def read_items(settings: Mapping[str, Any]) -> list[StoryItem]:
     """Every listable post the build would write; a file that cannot be read, or a post that
     cannot be written where its address says (``digest_core.addresses``), is logged and
     skipped, as the build leaves it out."""
-    reader = MarkdownReader(dict(settings))
+    given = dict(settings)  # once: the reader and every post's Article take a dict
+    reader = MarkdownReader(given)
     read: dict[str, tuple[StoryItem, str]] = {}
     root = Path(settings["PATH"])
     for path in post_files(settings):
         try:
-            found = read_item(reader, path, settings)
+            found = read_item(reader, path, given)
         except Exception as err:  # noqa: BLE001 - one bad file must not stop the review, as in Pelican
             logger.warning("digest_stories: could not read %s: %s", path, err)
             continue

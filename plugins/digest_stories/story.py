@@ -7,8 +7,9 @@ group none of whose posts is present is left out.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, timezone
+from operator import itemgetter
 from typing import TypeVar
 
 from digest_stories.config import StoryConfig
@@ -90,10 +91,7 @@ def make_stories(
 def by_day(stories: Sequence[Story[P]]) -> list[tuple[date, list[Story[P]]]]:
     """(day, stories first reported that day) pairs, newest day first: the home page's river,
     where each story appears once. ``stories`` must be in ``story_order``."""
-    days: dict[date, list[Story[P]]] = {}
-    for story in stories:
-        days.setdefault(story.day, []).append(story)
-    return list(days.items())
+    return _grouped(stories, lambda story: (story.day,))
 
 
 def by_coverage_day(stories: Sequence[Story[P]]) -> list[tuple[date, list[Story[P]]]]:
@@ -102,8 +100,13 @@ def by_coverage_day(stories: Sequence[Story[P]]) -> list[tuple[date, list[Story[
     A story is in the issue of every day it was covered. Within a day, stories first
     reported that day come first, then follow-ups of older ones, newest story first;
     ``stories`` must be in ``story_order``."""
+    return _grouped(stories, lambda story: story.days)
+
+
+def _grouped(stories: Sequence[Story[P]], days_of: Callable[[Story[P]], Iterable[date]]
+             ) -> list[tuple[date, list[Story[P]]]]:
     days: dict[date, list[Story[P]]] = {}
     for story in stories:
-        for day in story.days:
+        for day in days_of(story):
             days.setdefault(day, []).append(story)
-    return sorted(days.items(), key=lambda pair: pair[0], reverse=True)
+    return sorted(days.items(), key=itemgetter(0), reverse=True)

@@ -41,8 +41,9 @@ class _Taxon(URLWrapper):
             self._slug = slug
 
     def _normalize_key(self, key: str) -> str:
-        """Pelican's slug of ``key``, remembered: every story card compares its companies with
-        names, and Pelican slugifies the name for each comparison."""
+        """Pelican's slug of ``key``, remembered: a wrapper compared with a name (Pelican's
+        ``__eq__``: outlets unified by name, a theme looking a company up by name) slugifies
+        the name for each comparison."""
         settings = self.settings
         substitutions = settings.get(f"{type(self).__name__.upper()}_REGEX_SUBSTITUTIONS",
                                      settings.get("SLUG_REGEX_SUBSTITUTIONS", []))

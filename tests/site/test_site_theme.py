@@ -67,7 +67,7 @@ SAFE_RAW = re.compile(  # attrs: literal attribute strings passed to our macros
       | [\w.]+\|(count|length) | page\.number | page\.paginator\.num_pages | page_number | page_count
       | post_count | bar\.count | loop\.index | hx | month\.period\[1\] | month\.period_num\[0\]
       | "[^"]*"\ if\ [\w.|!=\ ]+?(\ else\ "[^"]*")?        # a literal chosen by a condition
-      | (m\.)?(nav_item|when|taxon|taxa|chips|authors|feed_link|pager|post_item|story_card)\(.*\)   # our macros escape inside
+      | (m\.)?(nav_item|when|span|taxon|taxa|chips|authors|feed_link|pager|post_item|story_card)\(.*\)   # our macros escape inside
     )$""",
     re.VERBOSE,
 )
