@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import marshal
 from datetime import date, datetime, time, timedelta, tzinfo
 from enum import Enum
 from typing import Any
@@ -88,6 +89,9 @@ class Fingerprints:
                 raise _LeadsToContent
             own = mode is _Mode.NESTED
             h.update(b"c" + (self._own_digest(value)[0] if own else self._full_digest(value)))
+        elif (form == _SEQUENCE or form == _MAPPING) and (plain := _plain_form(value)) is not None:
+            h.update(b"m%d:" % len(plain))
+            h.update(plain)
         elif form == _SEQUENCE:
             h.update((b"[%d" if kind is list else b"(%d") % len(value))
             for item in value:
@@ -129,11 +133,14 @@ class Fingerprints:
         if known is None:
             if key in self._walking:
                 raise Unstable(f"a {type(value).__qualname__} refers back to itself")
+            fields = _attributes(value)
+            if mode is _Mode.OWN and any(isinstance(item, Content) for _, item in fields):
+                raise _LeadsToContent  # before hashing the fields that come first (a story's lead)
             self._walking.add(key)
             try:
                 h = hashlib.blake2b(digest_size=16)
                 h.update(f"{type(value).__module__}.{type(value).__qualname__}".encode())
-                for name, item in _attributes(value):
+                for name, item in fields:
                     h.update(name.encode() + b"=")
                     self._feed(h, item, mode)
             finally:
@@ -207,14 +214,33 @@ def _form_of(kind: type) -> int:
     return _OBJECT
 
 
+def _plain_form(value: list[Any] | tuple[Any, ...] | dict[Any, Any]) -> bytes | None:
+    """``marshal``'s bytes for a container of exact built-in types (str, numbers, lists,
+    dicts, sets…: JSON-LD, most metadata lists), one C call instead of a walk; None for
+    anything else. marshal refuses subclasses and objects, so it tells list from tuple and
+    1 from "1"; since Python 3.11 it writes a set's items sorted, so hash seeds do not
+    change the bytes (tests/core/test_fingerprint.py checks this across runs)."""
+    try:
+        return marshal.dumps(value, 0)  # version 0: no back-references, no interning marks
+    except ValueError:
+        return None
+
+
+_NAMES: dict[tuple[type, tuple[str, ...]], list[str]] = {}  # an object's attribute names, sorted and filtered
+
+
 def _attributes(value: Any) -> list[tuple[str, Any]]:
     """An object's data attributes by name (instance dict, slots or dataclass fields)."""
     if dataclasses.is_dataclass(value):
-        names = [f.name for f in dataclasses.fields(value)]
+        names = tuple(f.name for f in dataclasses.fields(value))
     elif hasattr(value, "__dict__"):
-        names = list(vars(value))
+        names = tuple(vars(value))
     else:
-        names = [n for cls in type(value).__mro__ for n in getattr(cls, "__slots__", ())]
+        names = tuple(n for cls in type(value).__mro__ for n in getattr(cls, "__slots__", ()))
         if not names:
             raise Unstable(f"no stable form for a {type(value).__qualname__}")
-    return [(n, getattr(value, n)) for n in sorted(set(names)) if n not in SKIPPED_ATTRIBUTES and hasattr(value, n)]
+    key = (type(value), names)
+    wanted = _NAMES.get(key)
+    if wanted is None:
+        wanted = _NAMES[key] = [n for n in sorted(set(names)) if n not in SKIPPED_ATTRIBUTES]
+    return [(n, getattr(value, n)) for n in wanted if hasattr(value, n)]
