@@ -94,18 +94,57 @@ def resolve_url(extracted: Extracted) -> tuple[str, str]:
 
 
 def resolve_source(extracted: Extracted, url: str) -> tuple[str, str]:
-    """The outlet's name: sidecar, page metadata, URL domain, raw folder; else unknown ("")."""
+    """The outlet's name: sidecar, page metadata, the name a text dump shows that its URL's
+    domain or raw folder spells, URL domain, raw folder; else unknown ("")."""
     chain = [(v, "sidecar") for v in sidecar_values(extracted.decoded.raw.sidecar, "source")]
     for value, origin in chain + _candidates(extracted, "site_name"):
         name = clean_line(value)
         if name and len(name) <= 80:
             return name, origin
-    if site_host(url):
-        return site_host(url), "url"
-    folder = clean_line(extracted.decoded.raw.folder)
+    host, folder = site_host(url), clean_line(extracted.decoded.raw.folder)
+    if extracted.decoded.raw.kind == "text":
+        shown = shown_name(extracted.decoded.text, [host.rsplit(".", 1)[0], folder])  # "asiatechmonitor"
+        if shown:
+            return shown, "text"
+    if host:
+        return host, "url"
     if folder:
         return folder, "folder"
     return "", "none"
+
+
+MASTHEAD_LINES = 12  # a dump's masthead (the outlet's name) is among its first lines
+MAX_OUTLET_WORDS = 6
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)|\d{4}(?:\s*[-–]\s*\d{4})?))*\s*(.+)", re.IGNORECASE)
+_NAME_END = re.compile(r"[.|,;:]\s|[.|]$| - ")
+
+
+def _bare(name: str) -> str:
+    """Letters and digits only, without a leading "The": "The Ticker Tape" -> "tickertape"."""
+    words = re.findall(r"[^\W_]+", name.casefold())
+    return "".join(words[1:] if len(words) > 1 and words[0] == "the" else words)
+
+
+def shown_name(text: str, spellings: Iterable[str]) -> str:
+    """The outlet's name as a text dump shows it, found by a spelling of it that carries no
+    spaces or capitals (a URL's domain "asiatechmonitor", a raw folder "ticker-tape"): a
+    masthead line, or the start of a copyright line, that reads the same letters
+    ("Asia Tech Monitor", "The Ticker Tape"); "" when no line does."""
+    wanted = {_bare(s) for s in spellings} - {""}
+    if not wanted:
+        return ""
+    lines = [clean_line(line) for line in text.splitlines()]
+    lines = [line for line in lines if line]
+    candidates = lines[:MASTHEAD_LINES]
+    for line in lines:
+        found = _COPYRIGHT.search(line)
+        if found:
+            words = _NAME_END.split(found.group(1), maxsplit=1)[0].split()
+            candidates += [" ".join(words[:n]) for n in range(1, min(len(words), MAX_OUTLET_WORDS) + 1)]
+    for name in candidates:
+        if len(name.split()) <= MAX_OUTLET_WORDS and _bare(name) in wanted:
+            return name
+    return ""
 
 
 def clean_author(value: str) -> str:

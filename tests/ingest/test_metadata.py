@@ -8,9 +8,11 @@ from digest_core.records import Block, Candidate, Decoded, Extracted, RawPage
 from digest_ingest.metadata import clean_author, resolve_metadata
 
 
-def extracted(candidates=(), sidecar=None, folder="", blocks=(Block.paragraph("Some words of the article."),)):
-    raw = RawPage("r.html", "html", b"", sidecar or {}, folder)
-    return Extracted(Decoded(raw, "", "utf-8"), tuple(blocks), tuple(Candidate(*c) for c in candidates))
+def extracted(candidates=(), sidecar=None, folder="", blocks=(Block.paragraph("Some words of the article."),),
+              text=None):
+    raw = RawPage("r.html" if text is None else "r.txt", "html" if text is None else "text", b"", sidecar or {},
+                  folder)
+    return Extracted(Decoded(raw, text or "", "utf-8"), tuple(blocks), tuple(Candidate(*c) for c in candidates))
 
 
 def test_sidecar_wins_over_the_page():
@@ -34,6 +36,44 @@ def test_sidecar_wins_over_the_page():
 )
 def test_source_chain(candidates, sidecar, folder, expected, origin):
     meta = resolve_metadata(extracted(candidates, sidecar, folder))
+    assert (meta.source, meta.origins["source"]) == (expected, origin)
+
+
+DUMP = """Skip to main content
+The Ticker Tape
+Markets | Tech | Deals
+News
+Nvidia shares tumble after it halts road tests
+Shares fell 9% on Tuesday.
+More from The Ticker Tape
+© 2018 Ticker Tape Publishing LLC. All rights reserved.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "sidecar", "folder", "expected", "origin"),
+    [
+        # the masthead line that spells the folder's or the domain's letters
+        (DUMP, {}, "ticker-tape", "The Ticker Tape", "text"),
+        (DUMP, {"url": "https://tickertape.example/a"}, "", "The Ticker Tape", "text"),
+        (DUMP.replace("The Ticker Tape\n", ""), {}, "ticker-tape", "Ticker Tape", "text"),  # the copyright line
+        ("Asia Tech Monitor\nBody.\nCopyright (c) 2017-2018 Asia Tech Monitor Pte Ltd.", {}, "asia-tech-monitor",
+         "Asia Tech Monitor", "text"),
+        ("Body.\nCopyright (c) 2017-2018 Asia Tech Monitor Pte Ltd.", {}, "asia-tech-monitor",
+         "Asia Tech Monitor", "text"),
+        # no line spells it: the domain, then the folder, as before
+        (DUMP, {"url": "https://www.markets.example/a"}, "ticker-tape", "The Ticker Tape", "text"),  # either spells it
+        (DUMP, {"url": "https://www.markets.example/a"}, "markets", "markets.example", "url"),
+        ("Some Other Name\nBody.", {}, "ticker-tape", "ticker-tape", "folder"),
+        # a menu line is not taken for the outlet unless it spells the folder as a whole
+        (DUMP, {}, "news-desk", "news-desk", "folder"),
+        (DUMP, {}, "", "", "none"),
+        # the sidecar still comes first
+        (DUMP, {"source": "Ticker Tape Markets"}, "ticker-tape", "Ticker Tape Markets", "sidecar"),
+    ],
+)
+def test_text_dump_outlet_as_its_masthead_shows_it(text, sidecar, folder, expected, origin):
+    meta = resolve_metadata(extracted(sidecar=sidecar, folder=folder, text=text))
     assert (meta.source, meta.origins["source"]) == (expected, origin)
 
 
