@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
+from digest_core.plugins import worker_count
+
 
 class ConfigError(ValueError):
     """A DIGEST_* setting has a value the ingest cannot use."""
@@ -33,13 +35,9 @@ class IngestConfig:
     data_dir: Path
     flagged_status: str
     on_build: bool
-    jobs: int
+    jobs: int  # worker processes, 0 and bad values already resolved (worker_count)
     max_bytes: int
     min_words: int
-
-    @property
-    def workers(self) -> int:
-        return self.jobs or os.cpu_count() or 1
 
 
 def _below(base: Path, value: Any, name: str) -> Path:
@@ -69,7 +67,7 @@ def load_config(settings: Mapping[str, Any], **overrides: Any) -> IngestConfig:
         data_dir=_below(base, values["DIGEST_DATA_PATH"], "DIGEST_DATA_PATH"),
         flagged_status=status,
         on_build=bool(values["DIGEST_INGEST_ON_BUILD"]),
-        jobs=_int(values["DIGEST_JOBS"], "DIGEST_JOBS", 0),
+        jobs=worker_count(values, "DIGEST_JOBS"),
         max_bytes=_int(values["DIGEST_MAX_BYTES"], "DIGEST_MAX_BYTES", 1),
         min_words=_int(values["DIGEST_MIN_WORDS"], "DIGEST_MIN_WORDS", 0),
     )

@@ -113,7 +113,7 @@ def run_ingest(
     resources = load_resources(config)
     manifest = load_manifest(config.posts_dir)
     todo, seen = _pending(config, resources, manifest, report)
-    results: Iterable[Post | Rejected] = convert_all(todo, resources, jobs or config.workers)
+    results: Iterable[Post | Rejected] = convert_all(todo, resources, jobs or config.jobs)
     if progress and todo:
         results = progress(results, total=len(todo))  # type: ignore[call-arg]
     taken = {e.slug for e in manifest.values()} | _existing_slugs(config.posts_dir)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+
+from digest_core.plugins import worker_count
 
 DEFAULTS: dict[str, object] = {
     "STORY_WINDOW_DAYS": 4,
@@ -42,7 +43,7 @@ class StoryConfig:
     day_url: str
     day_save_as: str
     feed_atom: str  # "" disables the stories feed
-    jobs: int  # processes that analyse texts and score pairs; load_config turns 0 into one per core
+    jobs: int  # processes that analyse texts and score pairs (worker_count: 0 is one per core)
 
     @property
     def window_seconds(self) -> float:
@@ -77,9 +78,6 @@ def load_config(settings: Mapping[str, object]) -> StoryConfig:
     if not isinstance(state_file, str) or not state_file.strip():
         raise ConfigError(f"digest_stories: STORY_STATE_FILE must be a path, not {state_file!r}")
     feed = get["STORY_FEED_ATOM"] or ""
-    jobs = get["STORY_JOBS"]
-    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 0:
-        raise ConfigError(f"digest_stories: STORY_JOBS must be an int >= 0, not {jobs!r}")
     sample = date(2018, 2, 26)
     return StoryConfig(
         window_days=_number("STORY_WINDOW_DAYS", get["STORY_WINDOW_DAYS"], 0.0, 365.0),
@@ -94,5 +92,5 @@ def load_config(settings: Mapping[str, object]) -> StoryConfig:
         day_url=_pattern("STORY_DAY_URL", get["STORY_DAY_URL"], date=sample),
         day_save_as=_pattern("STORY_DAY_SAVE_AS", get["STORY_DAY_SAVE_AS"], date=sample),
         feed_atom=_pattern("STORY_FEED_ATOM", feed),
-        jobs=jobs or os.cpu_count() or 1,
+        jobs=worker_count(get, "STORY_JOBS"),
     )

@@ -24,6 +24,19 @@ def test_a_bad_worker_count_is_named_and_means_one_process(value, caplog):
     assert repr(value) in caplog.text
 
 
+def test_every_jobs_setting_follows_the_same_rule(caplog):
+    """A bad *_JOBS value is a warning, never a stopped build or a skipped ingest."""
+    from digest_ingest.config import load_config as ingest_config
+    from digest_stories.config import load_config as story_config
+
+    assert story_config({"STORY_JOBS": -2}).jobs == 1
+    assert story_config({"STORY_JOBS": 0}).jobs == (os.cpu_count() or 1)
+    assert ingest_config({"PATH": "content", "DIGEST_JOBS": "4"}).jobs == 1
+    assert ingest_config({"PATH": "content", "DIGEST_JOBS": 3}).jobs == 3
+    assert "STORY_JOBS must be a whole number >= 0, not -2" in caplog.text
+    assert "DIGEST_JOBS must be a whole number >= 0, not '4'" in caplog.text
+
+
 def test_plugin_enabled_reads_this_builds_plugins():
     assert plugin_enabled({"PLUGINS": ["digest_reader"]}, "digest_reader")
     assert not plugin_enabled({"PLUGINS": None}, "digest_reader")
