@@ -24,7 +24,7 @@ from digest_taxonomies.linked_data import news_article
 from digest_taxonomies.opml import FeedRef, render_opml
 from digest_taxonomies.sitemap import absolute
 from digest_taxonomies.taxonomy import (
-    company_listing, index_by, more_about, newest_first, positions_by_company, unify_names,
+    company_listing, index_by, more_about, newest_first, timelines_by_company, unify_names,
 )
 
 logger = logging.getLogger(__name__)
@@ -46,11 +46,11 @@ class TaxonomyGenerator(Generator):
         self.companies = index_by(posts, "companies")
         self.sources = index_by(posts, "source")
         by_company = {company.slug: items for company, items in self.companies}
-        positions = positions_by_company(by_company)
+        timelines = timelines_by_company(by_company)
         rank = setting(self.settings, "TAXONOMY_CENTRAL_RANK")
         limit = setting(self.settings, "TAXONOMY_MORE_ABOUT")
         for post in posts:
-            post.more_about = more_about(post, by_company, rank, limit, positions)
+            post.more_about = more_about(post, by_company, rank, limit, timelines)
             post.linked_data = news_article(post, self.settings)
         self.context["companies"] = self.companies
         self.context["sources"] = self.sources

@@ -7,9 +7,11 @@ the attribute being indexed). When the stories plugin is on, a post has a
 
 from __future__ import annotations
 
+import calendar
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from digest_core.text import site_host
@@ -162,7 +164,7 @@ def company_listing(company: Any, posts: Sequence[Post], rank: int) -> Listing:
 
 def more_about(
     post: Post, posts_by_company: Mapping[str, Sequence[Post]], rank: int, limit: int,
-    positions: Mapping[str, Mapping[int, int]] | None = None,
+    timelines: Mapping[str, Timeline] | None = None,
 ) -> list[tuple[Any, list[Post]]]:
     """For each main company of a post, the other stories naming it nearest in time, newest first.
 
@@ -170,22 +172,24 @@ def more_about(
     new post changes only its neighbours' pages, so a rebuild re-renders few
     pages. ``posts_by_company`` lists are newest first and hold ``post`` itself.
     Skips the post's own story and anything already listed for an earlier company.
-    ``positions`` (``positions_by_company``, made once for all posts) spares finding each post in each list.
+    ``timelines`` (``timelines_by_company``, made once for all posts) spares finding each
+    post in each list and working out its time again.
     """
-    if positions is None:
-        positions = positions_by_company(posts_by_company)
+    if timelines is None:
+        timelines = timelines_by_company(posts_by_company)
     shown = {_group_key(post)}
     sections = []
+    instant = _instant(post.date)
     for company in values_of(post, "companies")[:rank]:
-        timeline = posts_by_company.get(company.slug, ())
-        here = positions.get(company.slug, {}).get(id(post), -1)
+        posts = posts_by_company.get(company.slug, ())
+        timeline = timelines.get(company.slug, _EMPTY)
         picks: list[tuple[int, Post]] = []
-        for position in _nearest_first(timeline, post, here):
-            key = _group_key(timeline[position])
+        for position in _nearest_first(timeline.instants, instant, timeline.positions.get(id(post), -1)):
+            key = _group_key(posts[position])
             if key in shown:
                 continue
             shown.add(key)
-            picks.append((position, timeline[position]))
+            picks.append((position, posts[position]))
             if len(picks) == limit:
                 break
         if picks:
@@ -193,20 +197,34 @@ def more_about(
     return sections
 
 
-def positions_by_company(posts_by_company: Mapping[str, Sequence[Post]]) -> dict[str, dict[int, int]]:
-    """Company slug -> {id of a post: its position in that company's list}."""
-    return {slug: {id(p): i for i, p in enumerate(posts)} for slug, posts in posts_by_company.items()}
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """A company's newest-first list as ``more_about`` walks it."""
+
+    positions: dict[int, int]  # id of a post -> its position in the list
+    instants: list[int]  # each post's time in whole microseconds: exact, and no time-zone arithmetic
 
 
-def _nearest_first(timeline: Sequence[Post], post: Post, here: int) -> Iterable[int]:
-    """Positions of the other posts of a newest-first ``timeline``, walking out from
-    ``post`` (at ``here``, -1 if absent) by time; ties go to the newer."""
+_EMPTY = Timeline({}, [])
+
+
+def _instant(when: datetime) -> int:
+    """A date as whole microseconds since 1970 (UTC for an aware date)."""
+    return calendar.timegm(when.utctimetuple()) * 1_000_000 + when.microsecond
+
+
+def timelines_by_company(posts_by_company: Mapping[str, Sequence[Post]]) -> dict[str, Timeline]:
+    """Company slug -> its ``Timeline``, for ``more_about``."""
+    return {slug: Timeline({id(p): i for i, p in enumerate(posts)}, [_instant(p.date) for p in posts])
+            for slug, posts in posts_by_company.items()}
+
+
+def _nearest_first(instants: Sequence[int], instant: int, here: int) -> Iterable[int]:
+    """Positions of the other posts of a newest-first list of ``instants``, walking out from
+    ``here`` (the post's position, -1 if absent; its time is ``instant``); ties go to the newer."""
     newer, older = here - 1, here + 1
-    while newer >= 0 or older < len(timeline):
-        take_newer = older >= len(timeline) or (
-            newer >= 0 and timeline[newer].date - post.date <= post.date - timeline[older].date
-        )
-        if take_newer:
+    while newer >= 0 or older < len(instants):
+        if older >= len(instants) or (newer >= 0 and instants[newer] - instant <= instant - instants[older]):
             yield newer
             newer -= 1
         else:

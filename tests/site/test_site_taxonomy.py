@@ -1,6 +1,6 @@
 """digest_taxonomies.taxonomy: indexes and orderings, on small stand-in posts."""
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 from types import SimpleNamespace
 
 import pytest
@@ -10,9 +10,9 @@ from digest_taxonomies.taxonomy import (
     index_by,
     is_central,
     more_about,
-    positions_by_company,
     newest_first,
     representative,
+    timelines_by_company,
     unify_names,
 )
 from digest_taxonomies.wrappers import Company, Source
@@ -150,6 +150,23 @@ def test_more_about_skips_own_story_and_repeats_and_respects_the_limit():
     ]
 
 
+def test_more_about_measures_time_across_time_zones_to_the_microsecond():
+    berlin = timezone(timedelta(hours=2))
+    middle = post("middle", 5, ["Microsoft"])
+    # 19:00 in Berlin and 03:00 at UTC-4 lie as far from 12:00 UTC as each other: the newer wins
+    newer = post("newer", 5, ["Microsoft"])
+    newer.date = datetime(2025, 3, 5, 19, 0, tzinfo=berlin)  # 17:00 UTC, 5 h later
+    older = post("older", 5, ["Microsoft"])
+    older.date = datetime(2025, 3, 5, 3, 0, tzinfo=timezone(timedelta(hours=-4)))  # 07:00 UTC, 5 h earlier
+    closer = post("closer", 5, ["Microsoft"])
+    closer.date = datetime(2025, 3, 5, 7, 0, 0, 1, tzinfo=UTC)  # a microsecond nearer than older
+    timeline = newest_first([newer, middle, closer, older])
+    by_company = {"microsoft": timeline}
+    assert slugs(more_about(middle, by_company, rank=1, limit=1)[0][1]) == ["closer"]
+    assert slugs(more_about(middle, by_company, rank=1, limit=2)[0][1]) == ["newer", "closer"]  # the tie
+    assert slugs(more_about(middle, by_company, rank=1, limit=3)[0][1]) == ["newer", "closer", "older"]
+
+
 def test_more_about_picks_the_stories_nearest_in_time_and_lists_them_newest_first():
     timeline = [post(f"d{day}", day, ["Microsoft"]) for day in range(9, 0, -1)]
     middle = timeline[4]  # day 5
@@ -158,9 +175,9 @@ def test_more_about_picks_the_stories_nearest_in_time_and_lists_them_newest_firs
     # d7 and d3 are as far from day 5: the newer one wins the tie.
     assert slugs(more_about(middle, by_company, rank=1, limit=3)[0][1]) == ["d7", "d6", "d4"]
     assert slugs(more_about(timeline[-1], by_company, rank=1, limit=2)[0][1]) == ["d3", "d2"]
-    positions = positions_by_company(by_company)
+    timelines = timelines_by_company(by_company)
     for one in timeline:
-        assert more_about(one, by_company, 1, 3, positions) == more_about(one, by_company, 1, 3)
+        assert more_about(one, by_company, 1, 3, timelines) == more_about(one, by_company, 1, 3)
 
 
 def test_more_about_is_empty_without_companies_or_other_posts():
