@@ -36,6 +36,9 @@ def test_seed_story_is_in_its_days_digest(sample_site):
     assert any("2018/02/26/microsoft-xiaomi-make-ai-powered-speakers-smartphones/" in href for href in links)
     about = next(p for p in day.find("main").find_all("p", class_="meta") if p.get_text().startswith("About:"))
     assert "../../../company/xiaomi/" in [a["href"] for a in about.find_all("a")]  # names link to their pages
+    # "More:" names outlets; the seed's outlet is unknown, so its headline stands in, quoted
+    more = [a.get_text() for p in day.find("main").find_all("p", class_="more") for a in p.find_all("a")]
+    assert f"“{SEED_TITLE}”" in more and "Asia Tech Monitor" in more
 
 
 def test_the_second_seeds_day_has_its_issue_with_the_story_as_a_follow_up(sample_site):
