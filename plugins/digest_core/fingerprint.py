@@ -31,19 +31,15 @@ import hashlib
 import marshal
 from datetime import date, datetime, time, timedelta, tzinfo
 from enum import Enum
-from collections.abc import Iterable
 from typing import Any
 
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 
-from digest_core.parallel import map_slices
-
 # Attributes that are not part of what a page shows: the whole build context and
 # settings (their values enter a key through the template's own variables), and caches.
 SKIPPED_ATTRIBUTES = frozenset({"_context", "settings", "_url_memo"})
 _SCALARS = (str, int, float, bool, bytes, type(None), datetime, date, time, timedelta, tzinfo, Enum)
-PRIME_MIN_POSTS = 500  # below this, forking to work out posts' digests costs more than it saves
 # Exact types that _feed writes in a self-delimiting form ("s<len>:…", "v<len>:…").
 _LEAVES = frozenset({str, int, float, bool, bytes, type(None), datetime, date})
 
@@ -70,30 +66,6 @@ class Fingerprints:
         self._full: dict[int, tuple[Content, bytes]] = {}
         self._objects: dict[tuple[int, _Mode], tuple[Any, bytes]] = {}
         self._walking: set[tuple[int, _Mode]] = set()  # objects being walked, to stop at a cycle
-
-    def prime(self, posts: Iterable[Content], jobs: int) -> None:
-        """Work out the own digests, then the full digests, of ``posts`` across ``jobs`` forked
-        processes (``digest_core.parallel``), where there are ``PRIME_MIN_POSTS`` or more.
-
-        A page's key reaches its post's story and "More about" neighbours, so each process
-        rendering a share of the post pages needed the digests of nearly every post and
-        worked them all out again (2.2 s each on 10,000 posts). Workers forked after this
-        inherit them. A post with no stable form leaves the rest to be worked out when asked.
-        """
-        todo = list({id(post): post for post in posts if id(post) not in self._full}.values())
-        if jobs <= 1 or len(todo) < PRIME_MIN_POSTS:
-            return
-        try:
-            owns = map_slices(lambda start, end: [self._own_digest(p) for p in todo[start:end]],
-                              len(todo), jobs, PRIME_MIN_POSTS)
-            for post, (digest, links) in zip(todo, owns):
-                self._own[id(post)] = (post, digest, links)
-            fulls = map_slices(lambda start, end: [self._full_digest(p) for p in todo[start:end]],
-                               len(todo), jobs, PRIME_MIN_POSTS)
-        except Unstable:
-            return
-        for post, digest in zip(todo, fulls):
-            self._full[id(post)] = (post, digest)
 
     def of(self, value: Any, neighbours: bool = True) -> str:
         """Hex digest of ``value``; raises Unstable. Posts count with their links to other

@@ -51,14 +51,13 @@ import logging
 import os
 import sys
 import weakref
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import jinja2
 import pelican
 from jinja2 import meta
-from pelican.contents import Content
 from pelican.log import console
 from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
@@ -85,7 +84,6 @@ HOW_THE_BUILD_RUNS = frozenset({
 # template reads them as <name>_page, <name>_paginator, <name>_previous_page…
 PAGINATED_BY_DEFAULT = frozenset({"articles", "dates"})
 PAGE_PARTS = ("page", "paginator", "previous_page", "next_page")
-POST_LISTS = ("articles", "hidden_articles", "drafts")  # context lists whose posts pages show
 _LIVE: weakref.WeakSet[IncrementalWriter] = weakref.WeakSet()
 
 
@@ -176,9 +174,6 @@ class IncrementalWriter(Writer):
     def flush(self) -> None:
         """Render the calls put off so far (``digest_core.render_queue``): at the end of each
         generator's output, before anything reads the files."""
-        calls = self._queue.calls
-        if self._keys is not None and self._queue.forks(len(calls)):
-            self._fingerprints.prime(_posts_of(calls), self._queue.jobs)
         self._queue.flush(self)
 
     def replay(self, call: Call) -> Any:
@@ -291,13 +286,6 @@ class IncrementalWriter(Writer):
             parsed = self._keys.templates if self._keys is not None else None
             self._templates[name] = template_reads(template.environment, name, parsed)
         return self._templates[name]
-
-
-def _posts_of(calls: Sequence[Call]) -> list[Any]:
-    """The posts of the build whose pages ``calls`` render: those their contexts list."""
-    contexts = {id(call.args[2]): call.args[2] for call in calls if call.method == "write_file"}
-    return [post for context in contexts.values() for name in POST_LISTS
-            for post in context.get(name) or () if isinstance(post, Content)]
 
 
 def template_reads(

@@ -84,17 +84,13 @@ class RenderQueue:
         self.names.add(call.name)
         return True
 
-    def forks(self, count: int) -> bool:
-        """Whether ``flush`` renders ``count`` calls in forked workers."""
-        return count >= MIN_CALLS and min(self.jobs, count) > 1 and "fork" in multiprocessing.get_all_start_methods()
-
     def flush(self, writer: QueueingWriter) -> None:
         """Render every queued call, across ``jobs`` processes when there are enough of them."""
         calls, self.calls, self.names = self.calls, [], set()
         if not calls:
             return
         jobs = min(self.jobs, len(calls))
-        if not self.forks(len(calls)):
+        if len(calls) < MIN_CALLS or jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
             self._run(writer, calls)
             return
         global _pending

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from digest_stories.minhash import sketch
-from digest_core.parallel import map_slices
+from digest_stories.parallel import map_slices
 
 STOPWORDS = frozenset(
     """a about above after again against ago all almost also am among an and another any are as at be

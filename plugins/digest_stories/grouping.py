@@ -23,7 +23,7 @@ from digest_stories.cluster import average_linkage
 from digest_stories.config import StoryConfig
 from digest_stories.features import TextFeatures, analyse_texts, shingles
 from digest_stories.model import Member, StoryGroup, StoryItem
-from digest_core.parallel import in_background
+from digest_stories.parallel import in_background
 from digest_stories.scoring import score_pairs
 from digest_stories.similarity import build_profiles, candidate_pairs
 from digest_stories.state import assign_ids

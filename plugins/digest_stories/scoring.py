@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from digest_core.parallel import map_slices
+from digest_stories.parallel import map_slices
 from digest_stories.similarity import Profile, similarity
 
 PARALLEL_MIN_PAIRS = 20_000  # below this, starting workers costs more than it saves

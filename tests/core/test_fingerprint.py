@@ -13,7 +13,6 @@ from pelican.settings import DEFAULT_CONFIG
 from markupsafe import Markup
 from pelican.urlwrappers import Tag
 
-from digest_core import fingerprint
 from digest_core.fingerprint import Fingerprints, Unstable
 
 SETTINGS = dict(DEFAULT_CONFIG)
@@ -127,36 +126,3 @@ def test_objects_in_a_ring_are_refused_not_walked_forever():
 def test_values_without_a_stable_form_are_refused(value):
     with pytest.raises(Unstable):
         digest(value)
-
-
-def test_digests_worked_out_across_processes_equal_those_worked_out_here(monkeypatch):
-    monkeypatch.setattr(fingerprint, "PRIME_MIN_POSTS", 2)
-    posts = [article(f"Post {i}", f"<p>Body {i}</p>") for i in range(6)]
-    for i, post in enumerate(posts):
-        post.more_about = [("Company", [posts[(i + 1) % 6], posts[(i + 2) % 6]])]
-    primed = Fingerprints()
-    primed.prime(posts + posts[:2], jobs=2)  # a post listed twice counts once
-    assert sorted(primed._full) == sorted(map(id, posts))  # before any page asked
-    lazy = Fingerprints()
-    assert [primed.of(p) for p in posts] == [lazy.of(p) for p in posts]
-    assert [primed.of(p, neighbours=False) for p in posts] == [lazy.of(p, neighbours=False) for p in posts]
-
-
-def test_a_post_without_a_stable_form_leaves_the_digests_to_be_worked_out_when_asked(monkeypatch):
-    monkeypatch.setattr(fingerprint, "PRIME_MIN_POSTS", 2)
-    posts = [article(f"Post {i}") for i in range(4)]
-    posts[2].hook = len  # a function: no digest is the same in every run
-    primed = Fingerprints()
-    primed.prime(posts, jobs=2)
-    assert not primed._full
-    assert primed.of(posts[0]) == Fingerprints().of(posts[0])
-    with pytest.raises(Unstable):
-        primed.of(posts[2])
-
-
-def test_one_process_or_few_posts_prime_nothing():
-    posts = [article(f"Post {i}") for i in range(3)]
-    for jobs in (1, 2):
-        primed = Fingerprints()
-        primed.prime(posts, jobs=jobs)
-        assert not primed._full

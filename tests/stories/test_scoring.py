@@ -4,8 +4,7 @@ import random
 
 import pytest
 
-from digest_core import parallel
-from digest_stories import scoring
+from digest_stories import parallel, scoring
 from digest_stories.scoring import score_pairs
 from digest_stories.similarity import Profile, similarity
 

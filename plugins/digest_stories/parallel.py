@@ -1,13 +1,12 @@
 """Work split across forked processes: contiguous slices, results back in order.
 
-Text analysis, pair scoring (digest_stories) and the digests of posts for page
-keys (``digest_core.fingerprint``) are each a function of one input at a time,
-and an archive of 10,000 posts has enough of them to keep every core busy.
+Text analysis and pair scoring are each a function of one input at a time,
+and an archive of 10,000 posts has enough of both to keep every core busy.
 Workers are forked, so they read the inputs from the parent's memory (copy on
 write) and only the results travel back; they come back in input order, the
-very values one process computes, so nothing depends on the number of
-processes. ``in_background`` runs one whole step (finding near-duplicates) in
-a forked process while this one goes on with another.
+very values one process computes, so the stories do not depend on the number
+of processes. ``in_background`` runs one whole step (finding near-duplicates)
+in a forked process while this one goes on with another.
 """
 
 from __future__ import annotations

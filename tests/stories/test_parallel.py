@@ -4,8 +4,8 @@ import os
 
 import pytest
 
-from digest_core import parallel
-from digest_core.parallel import in_background, map_slices
+from digest_stories import parallel
+from digest_stories.parallel import in_background, map_slices
 
 
 def _squares(start, end):
