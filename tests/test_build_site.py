@@ -72,6 +72,15 @@ def test_also_covered_by_names_each_post_once(sample_site):
         assert first != rest, entry
 
 
+def test_every_sample_outlet_goes_by_its_name(sample_site):
+    """Text dumps whose sidecar names no outlet take the name their masthead shows, not
+    their domain ("asiatechmonitor.example") or their raw folder ("ticker-tape")."""
+    index = BeautifulSoup((sample_site / "source" / "index.html").read_text(), "html.parser")
+    names = [a.get_text() for a in index.find("main").find_all("a", href=lambda h: h and "source/" in h)]
+    assert "Asia Tech Monitor" in names and "The Ticker Tape" in names
+    assert all(" " in name or name[:1].isupper() for name in names), names
+
+
 def test_main_feed_carries_the_seed_story(sample_site):
     feed = feedparser.parse((sample_site / "feeds" / "all.atom.xml").read_bytes())
     assert not feed.bozo, feed.bozo_exception
