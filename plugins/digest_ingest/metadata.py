@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
+from itertools import islice
 from typing import Any
 
 from digest_core.records import Extracted, PostMeta
@@ -133,13 +134,12 @@ def shown_name(text: str, spellings: Iterable[str]) -> str:
     wanted = {_bare(s) for s in spellings} - {""}
     if not wanted:
         return ""
-    lines = [clean_line(line) for line in text.splitlines()]
-    lines = [line for line in lines if line]
-    candidates = lines[:MASTHEAD_LINES]
+    lines = text.splitlines()
+    candidates = list(islice(filter(None, map(clean_line, lines)), MASTHEAD_LINES))
     for line in lines:
         found = _COPYRIGHT.search(line)
         if found:
-            words = _NAME_END.split(found.group(1), maxsplit=1)[0].split()
+            words = _NAME_END.split(clean_line(found.group(1)), maxsplit=1)[0].split()
             candidates += [" ".join(words[:n]) for n in range(1, min(len(words), MAX_OUTLET_WORDS) + 1)]
     for name in candidates:
         if len(name.split()) <= MAX_OUTLET_WORDS and _bare(name) in wanted:
