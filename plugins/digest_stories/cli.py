@@ -61,7 +61,8 @@ def _undated_json(group: StoryGroup, items: dict[str, StoryItem]) -> dict[str, A
 
 def _story_text(story: Story[StoryItem], members: dict[str, Member]) -> list[str]:
     marks = "".join(m for m, on in ((" [pinned]", story.pinned), (" [hidden]", story.hidden)) if on)
-    lines = [f"{story.day.isoformat()}  {story.id}  ({len(story.outlets)} outlets){marks}"]
+    count = len(story.outlets)
+    lines = [f"{story.day.isoformat()}  {story.id}  ({count} outlet{'' if count == 1 else 's'}){marks}"]
     return lines + _post_lines(story.posts, members)
 
 

@@ -54,6 +54,7 @@ def test_text_output_marks_drafts_flags_and_hidden_stories(site, capsys):
     out = capsys.readouterr().out
     assert "msft-github" in out and "[draft] [spun]" in out and "[hidden]" in out
     assert "undated-draft" in out and "ignored" not in out
+    assert "msft-github  (2 outlets)" in out and "(1 outlet)" in out and "(1 outlets)" not in out
 
 
 def test_missing_settings_file_is_an_error(tmp_path, capsys):
