@@ -1,5 +1,6 @@
 """End to end: the bundled samples become a site whose home page, post pages and feed carry the seed story."""
 
+import re
 import shutil
 
 import feedparser
@@ -79,6 +80,13 @@ def test_every_sample_outlet_goes_by_its_name(sample_site):
     names = [a.get_text() for a in index.find("main").find_all("a", href=lambda h: h and "source/" in h)]
     assert "Asia Tech Monitor" in names and "The Ticker Tape" in names
     assert all(" " in name or name[:1].isupper() for name in names), names
+
+
+def test_counts_of_one_are_singular(sample_site):
+    """Several sample companies have one post: no page says "1 posts" (in its text or its description)."""
+    said = [page.relative_to(sample_site).as_posix() for page in sample_site.rglob("*.html")
+            if re.search(r"\b1 (posts|outlets|stories)\b", page.read_text())]
+    assert not said, said
 
 
 def test_main_feed_carries_the_seed_story(sample_site):
