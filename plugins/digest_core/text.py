@@ -105,6 +105,17 @@ def safe_href(href: str, base: str = "") -> str:
     return quote(href, safe=":/?#@!$&'*+,;=%~-._")
 
 
+_WORDS = re.compile(r"[^\W_]+")
+
+
+def bare_name(name: str) -> str:
+    """An outlet's name as letters and digits only, without a leading "The": "The Ticker
+    Tape", "the-ticker-tape" (its slug) and "ticker-tape" (a raw folder) all give "tickertape".
+    The ingest and the site match an outlet's spellings by it."""
+    words = _WORDS.findall(name.casefold())
+    return "".join(words[1:] if len(words) > 1 and words[0] == "the" else words)
+
+
 def site_host(url: str) -> str:
     """A URL's host without "www.": the name an outlet goes by when nothing better is known.
 

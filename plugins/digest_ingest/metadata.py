@@ -14,7 +14,7 @@ from itertools import islice
 from typing import Any
 
 from digest_core.records import Extracted, PostMeta
-from digest_core.text import clean_line, safe_href, site_host
+from digest_core.text import bare_name, clean_line, safe_href, site_host
 from digest_ingest.dates import parse_date
 from digest_ingest.language import detect_language
 
@@ -120,18 +120,12 @@ _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)|\d{4}(?:\s*[-�
 _NAME_END = re.compile(r"[.|,;:]\s|[.|]$| - ")
 
 
-def _bare(name: str) -> str:
-    """Letters and digits only, without a leading "The": "The Ticker Tape" -> "tickertape"."""
-    words = re.findall(r"[^\W_]+", name.casefold())
-    return "".join(words[1:] if len(words) > 1 and words[0] == "the" else words)
-
-
 def shown_name(text: str, spellings: Iterable[str]) -> str:
     """The outlet's name as a text dump shows it, found by a spelling of it that carries no
     spaces or capitals (a URL's domain "asiatechmonitor", a raw folder "ticker-tape"): a
     masthead line, or the start of a copyright line, that reads the same letters
     ("Asia Tech Monitor", "The Ticker Tape"); "" when no line does."""
-    wanted = {_bare(s) for s in spellings} - {""}
+    wanted = {bare_name(s) for s in spellings} - {""}
     if not wanted:
         return ""
     lines = text.splitlines()
@@ -142,7 +136,7 @@ def shown_name(text: str, spellings: Iterable[str]) -> str:
             words = _NAME_END.split(clean_line(found.group(1)), maxsplit=1)[0].split()
             candidates += [" ".join(words[:n]) for n in range(1, min(len(words), MAX_OUTLET_WORDS) + 1)]
     for name in candidates:
-        if len(name.split()) <= MAX_OUTLET_WORDS and _bare(name) in wanted:
+        if len(name.split()) <= MAX_OUTLET_WORDS and bare_name(name) in wanted:
             return name
     return ""
 

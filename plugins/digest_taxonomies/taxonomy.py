@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from digest_core.text import site_host
+from digest_core.text import bare_name, site_host
 
 Post = Any  # a pelican.contents.Article; duck-typed so tests can use small stand-ins
 
@@ -59,11 +59,6 @@ def name_outlets_by_host(posts: Sequence[Post]) -> None:
         post.source = type(source)(min(counts, key=lambda n: (-counts[n], n)), source.settings)
 
 
-def _bare(slug: str) -> str:
-    """A slug without a leading "the" and without hyphens: "the-ticker-tape" -> "tickertape"."""
-    return slug.removeprefix("the-").replace("-", "")
-
-
 def name_outlets_by_folder(posts: Sequence[Post]) -> None:
     """A post whose outlet is only known by its raw folder's name takes the name other
     posts give that outlet when they differ only by a leading "The" and hyphens
@@ -72,12 +67,12 @@ def name_outlets_by_folder(posts: Sequence[Post]) -> None:
     for post in posts:
         source = getattr(post, "source", None)
         if source is not None and not isinstance(source, str) and not _looks_like_a_slug_or_domain(source.name):
-            named[_bare(source.slug)].add(source.name)
+            named[bare_name(source.slug)].add(source.name)
     for post in posts:
         source = getattr(post, "source", None)
         if source is None or isinstance(source, str) or not _looks_like_a_slug_or_domain(source.name):
             continue
-        fits = named.get(_bare(source.slug), set())
+        fits = named.get(bare_name(source.slug), set())
         if len(fits) == 1:
             post.source = type(source)(next(iter(fits)), source.settings)
 

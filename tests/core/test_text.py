@@ -6,7 +6,7 @@ import random
 import markdown
 import pytest
 
-from digest_core.text import clean_line, clean_lines, clean_text, escape_markdown, safe_href, xml_text
+from digest_core.text import bare_name, clean_line, clean_lines, clean_text, escape_markdown, safe_href, xml_text
 
 
 def render(text: str) -> str:
@@ -128,3 +128,14 @@ def test_xml_text_drops_only_what_xml_cannot_hold():
     kept = "tab\tnew\nline\r zero\u200dwidth soft\u00adhyphen é"
     assert xml_text(kept) == kept
     assert xml_text("a\x00b\x08c\x0bd\x0ce\x1ff\ud800g\ufffeh\uffff") == "abcdefgh"
+
+
+@pytest.mark.parametrize("spelling", ["The Ticker Tape", "the-ticker-tape", "ticker-tape", "TickerTape", "THE TICKER TAPE"])
+def test_an_outlets_spellings_have_one_bare_name(spelling):
+    assert bare_name(spelling) == "tickertape"
+
+
+@pytest.mark.parametrize("name, bare", [("The", "the"), ("Theatre Weekly", "theatreweekly"), ("", ""),
+                                        ("asiatechmonitor", "asiatechmonitor"), ("Kilobyte_Daily 2", "kilobytedaily2")])
+def test_bare_names_keep_every_other_word(name, bare):
+    assert bare_name(name) == bare
