@@ -24,7 +24,7 @@ class StubStory:
     id: str
     lead: Any
     coverage: list[Any]
-    companies: list[str]  # names, as digest_stories gives them
+    companies: list[Any]  # the lead's company objects, as digest_stories gives them on the site
     day: date
     url: str = ""
     anchor: str = ""
@@ -44,8 +44,7 @@ def group_stories(generator: Any) -> None:
     for posts in groups.values():
         posts.sort(key=lambda p: (p.date, p.slug))
         lead, *coverage = posts
-        names = [c.name for c in getattr(lead, "companies", [])]
-        story = StubStory(lead.slug, lead, coverage, names, lead.date.date())
+        story = StubStory(lead.slug, lead, coverage, list(getattr(lead, "companies", [])), lead.date.date())
         story.anchor = f"story-{lead.slug}"
         story.url = f"stories/day/#{story.anchor}"
         story.pinned = len(posts) > 1
