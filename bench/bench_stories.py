@@ -42,7 +42,7 @@ sys.path.insert(0, str(REPO / "plugins"))
 
 from digest_stories.config import load_config  # noqa: E402
 from digest_stories.evaluate import bcubed, item_of, labels_of, read_labelled  # noqa: E402
-from digest_stories.feature_cache import FeatureCache  # noqa: E402
+from digest_stories.feature_cache import FILE, FeatureCache  # noqa: E402
 from digest_stories.features import names, words  # noqa: E402
 from digest_stories.grouping import group_stories  # noqa: E402
 from digest_stories.model import StoryItem  # noqa: E402
@@ -154,7 +154,7 @@ def measure_cache(size: int) -> dict:
     """A cold run on ``size`` generated posts (the cache file is written), then a warm run with one more."""
     items, _ = generate(size + 1)
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "features.json"
+        path = Path(folder) / FILE
         cold = _cached_run(items[:-1], path)
         megabytes = path.stat().st_size / 1e6
         warm = _cached_run(items, path)

@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 
-def write_if_changed(path: Path, text: str) -> bool:
-    """Atomic write (temp file + rename) of UTF-8 text, skipped when the file already holds it."""
-    data = text.encode("utf-8")
+def write_if_changed(path: Path, text: str | bytes) -> bool:
+    """Atomic write (temp file + rename) of bytes or UTF-8 text, skipped when the file already holds it."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
     try:
         if path.read_bytes() == data:
             return False

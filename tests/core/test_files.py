@@ -12,6 +12,13 @@ def test_write_if_changed_writes_once(tmp_path):
     assert path.read_text() == "x" and list(path.parent.iterdir()) == [path]
 
 
+def test_write_if_changed_takes_bytes_as_they_are(tmp_path):
+    path = tmp_path / "b.bin"
+    assert write_if_changed(path, b"\x00\xff") is True
+    assert write_if_changed(path, b"\x00\xff") is False
+    assert path.read_bytes() == b"\x00\xff"
+
+
 def test_build_state_file_is_per_output_folder_below_the_cache(tmp_path):
     settings = {"CACHE_PATH": str(tmp_path / "cache")}
     dev = build_state_file(settings, "digest-x", tmp_path / "output")

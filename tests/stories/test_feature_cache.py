@@ -1,7 +1,8 @@
 """The per-post feature cache: round trips, misses, bad files, and clustering that does not change."""
 
 import dataclasses
-import json
+import hashlib
+import marshal
 import random
 from datetime import datetime, timedelta
 
@@ -9,7 +10,9 @@ import pytest
 from story_support import GITHUB, GITHUB_2, SWITCH, labelled_items, labelled_rows, seed_items
 
 from digest_stories import features
-from digest_stories.feature_cache import FeatureCache, cache_path, code_version, decode, encode, text_key
+from digest_stories.feature_cache import (
+    FILE, FeatureCache, cache_path, code_version, decode, encode, file_bytes, read_entries, text_key,
+)
 from digest_stories.features import analyse
 from digest_stories.grouping import group_stories
 from digest_stories.model import StoryItem
@@ -51,11 +54,11 @@ def _filled(path, texts) -> FeatureCache:
 def test_an_entry_decodes_to_the_features_it_encodes():
     for title, text in _texts():
         found = analyse(title, text)
-        assert decode(json.loads(json.dumps(encode(found))), {}) == found, title
+        assert decode(marshal.loads(marshal.dumps(encode(found)))) == found, title
 
 
 def test_features_come_back_from_the_file_without_analysing(tmp_path, monkeypatch):
-    path = tmp_path / "features.json"
+    path = tmp_path / FILE
     _filled(path, _texts())
     calls = _counting(monkeypatch)
     cache = FeatureCache(path)
@@ -73,7 +76,7 @@ def test_features_come_back_from_the_file_without_analysing(tmp_path, monkeypatc
     ],
 )
 def test_a_changed_title_or_text_is_analysed_again(tmp_path, monkeypatch, title, text):
-    path = tmp_path / "features.json"
+    path = tmp_path / FILE
     _filled(path, [("Microsoft buys GitHub", GITHUB)])
     calls = _counting(monkeypatch)
     cache = FeatureCache(path)
@@ -87,29 +90,42 @@ def test_keys_follow_exactly_what_analyse_receives():
 
 
 def _rewrite(path, change):
-    data = json.loads(path.read_text())
-    change(data)
-    path.write_text(json.dumps(data))
+    """Change the entries and write them back with a digest that matches."""
+    entries = read_entries(path)
+    change(entries)
+    path.write_bytes(file_bytes(entries))
 
 
-def _first_entry(data):
-    return data["entries"][min(data["entries"])]
+def _parts(path):
+    """(magic line, header line, payload) of a feature file."""
+    magic, _, rest = path.read_bytes().partition(b"\n")
+    header, _, payload = rest.partition(b"\n")
+    return magic, header, payload
+
+
+def _with_payload(path, payload, digest=False):
+    """Another payload under the file's header, with a digest that matches it if ``digest``."""
+    magic, header, _ = _parts(path)
+    if digest:
+        header = header.split(b" ")[0] + b" " + hashlib.blake2b(payload, digest_size=16).hexdigest().encode()
+    path.write_bytes(magic + b"\n" + header + b"\n" + payload)
 
 
 @pytest.mark.parametrize(
     "spoil",
     [
-        lambda p: p.write_bytes(b"\x00\xff not json at all"),
-        lambda p: p.write_text(p.read_text()[:-40]),  # cut short
-        lambda p: p.write_text("[1, 2, 3]"),
-        lambda p: _rewrite(p, lambda d: d.update(version="another-version")),
-        lambda p: _rewrite(p, lambda d: d.pop("version")),
-        lambda p: _rewrite(p, lambda d: d.update(entries=["not", "a", "mapping"])),
+        lambda p: p.write_bytes(b"\x00\xff not ours at all"),
+        lambda p: p.write_bytes(p.read_bytes()[:-40]),  # cut short: the digest no longer matches
+        lambda p: _with_payload(p, _parts(p)[2].replace(b"switch", b"swatch")),  # one word changed
+        lambda p: _with_payload(p, marshal.dumps([1, 2, 3]), digest=True),  # not a mapping
+        lambda p: _with_payload(p, _parts(p)[2][:-40], digest=True),  # truncated marshal data
+        lambda p: p.write_bytes(p.read_bytes().replace(code_version().encode(), b"another-version", 1)),
+        lambda p: p.write_bytes(p.read_bytes().partition(b"\n")[2]),  # no magic line
     ],
-    ids=["garbage", "truncated", "not-an-object", "other-version", "no-version", "entries-not-a-mapping"],
+    ids=["garbage", "truncated", "changed", "not-a-mapping", "bad-marshal", "other-version", "no-magic"],
 )
 def test_a_corrupt_or_foreign_file_is_ignored(tmp_path, monkeypatch, spoil):
-    path = tmp_path / "features.json"
+    path = tmp_path / FILE
     texts = [("GitHub", GITHUB), ("Switch", SWITCH)]
     _filled(path, texts)
     spoil(path)
@@ -125,22 +141,31 @@ def test_a_corrupt_or_foreign_file_is_ignored(tmp_path, monkeypatch, spoil):
     [
         lambda e: e.clear(),
         lambda e: e.append("one too many"),
-        lambda e: e.__setitem__(1, ["body", "as", "a", "list"]),
+        lambda e: e.__setitem__(1, list(e[1])),  # body as a list
+        lambda e: e.__setitem__(1, (*e[1], 7)),  # a word that is not a string
+        lambda e: e.__setitem__(0, " ".join(e[0])),  # title as one string
         lambda e: e.__setitem__(2, -1),  # lead length
         lambda e: e.__setitem__(2, 10_000),
         lambda e: e.__setitem__(2, "3"),
-        lambda e: e.__setitem__(3, [7]),  # a name that is not a string
+        lambda e: e.__setitem__(3, (7,)),  # a name that is not a string
         lambda e: e.__setitem__(3, "microsoft"),  # names as one string
         lambda e: e.__setitem__(5, None),  # fingerprint
-        lambda e: e.__setitem__(6, "not base64!"),
+        lambda e: e.__setitem__(6, "not bytes"),
         lambda e: e.__setitem__(6, e[6][:-8]),  # a sketch too short
     ],
 )
 def test_a_spoilt_entry_is_analysed_again(tmp_path, monkeypatch, spoil):
-    path = tmp_path / "features.json"
+    path = tmp_path / FILE
     texts = [("GitHub", GITHUB), ("GitHub too", GITHUB_2)]
     _filled(path, texts)
-    _rewrite(path, lambda d: spoil(d["entries"][text_key(*texts[0])]))
+    key = text_key(*texts[0])
+
+    def change(entries):
+        entry = list(entries[key])
+        spoil(entry)
+        entries[key] = tuple(entry)
+
+    _rewrite(path, change)
     calls = _counting(monkeypatch)
     cache = FeatureCache(path)
     assert [cache.analyse(*t) for t in texts] == [analyse(*t) for t in texts]
@@ -148,24 +173,34 @@ def test_a_spoilt_entry_is_analysed_again(tmp_path, monkeypatch, spoil):
 
 
 def test_only_the_entries_a_build_used_are_saved(tmp_path):
-    path = tmp_path / "features.json"
+    path = tmp_path / FILE
     _filled(path, [("GitHub", GITHUB), ("Switch", SWITCH)])
     _filled(path, [("Switch", SWITCH)])
-    assert set(json.loads(path.read_text())["entries"]) == {text_key("Switch", SWITCH)}
+    assert set(read_entries(path)) == {text_key("Switch", SWITCH)}
 
 
-def test_the_file_is_the_same_bytes_for_the_same_posts_and_left_alone_when_nothing_changed(tmp_path):
+def test_the_same_posts_give_the_same_entries_and_the_file_is_left_alone_when_nothing_changed(tmp_path):
     texts = _texts()
-    first, second = tmp_path / "a" / "features.json", tmp_path / "b" / "features.json"
+    first, second = tmp_path / "a" / FILE, tmp_path / "b" / FILE
     _filled(first, texts)
     _filled(second, list(reversed(texts)))
-    assert first.read_bytes() == second.read_bytes()
-    assert json.loads(first.read_text())["version"] == code_version()
+    assert read_entries(first) == read_entries(second) != {}
+    assert list(read_entries(first)) == sorted(read_entries(first))
+    assert _parts(first)[1].split(b" ")[0] == code_version().encode()
     again = FeatureCache(first)
     for title, text in reversed(texts):
         again.analyse(title, text)
     mtime = first.stat().st_mtime_ns
     assert not again.save() and first.stat().st_mtime_ns == mtime
+
+
+def test_posts_read_back_share_their_word_strings(tmp_path):
+    path = tmp_path / FILE
+    _filled(path, [("GitHub", GITHUB), ("GitHub too", GITHUB_2)])
+    cache = FeatureCache(path)
+    one, two = cache.analyse("GitHub", GITHUB), cache.analyse("GitHub too", GITHUB_2)
+    shared = set(one.body) & set(two.body)
+    assert shared and {w: id(w) for w in one.body if w in shared} == {w: id(w) for w in two.body if w in shared}
 
 
 def test_a_cache_that_cannot_be_written_is_skipped_with_a_warning(tmp_path, caplog):
@@ -202,7 +237,7 @@ def generated_items(size: int, seed: int = 11) -> list[StoryItem]:
 def test_clustering_is_the_same_with_a_cold_or_warm_cache_and_without(tmp_path, monkeypatch, config, posts):
     items = posts()
     new = dataclasses.replace(items[0], slug="brand-new", text=items[0].text + "\nOne more paragraph.")
-    path = tmp_path / "features.json"
+    path = tmp_path / FILE
     without, grown_without = group_stories(items, {}, config), group_stories([*items, new], {}, config)
     cold = FeatureCache(path)
     assert group_stories(items, {}, config, cold.analyse_texts) == without
@@ -220,7 +255,7 @@ def test_clustering_is_the_same_with_a_cold_or_warm_cache_and_without(tmp_path, 
 def test_analyse_texts_analyses_each_text_the_file_lacks_once(tmp_path, monkeypatch, jobs):
     monkeypatch.setattr(features, "PARALLEL_MIN_TEXTS", 2)  # small enough to fork here
     texts = _texts()
-    path = tmp_path / "features.json"
+    path = tmp_path / FILE
     _filled(path, texts[::2])
     asked = [*texts, *texts[:3]]  # texts asked for twice are analysed once
     cache = FeatureCache(path)

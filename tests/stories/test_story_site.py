@@ -1,6 +1,5 @@
 """A tiny site built by Pelican with the stories plugin: home pages, day pages, feeds, duplicates, state."""
 
-import json
 from datetime import date, datetime
 from pathlib import Path
 from types import SimpleNamespace
@@ -10,6 +9,7 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 from digest_stories import features
+from digest_stories.feature_cache import FILE, read_entries
 from digest_stories.model import Story
 from digest_stories.site import with_company_objects
 
@@ -138,8 +138,8 @@ def test_state_is_written_once_and_rebuilds_are_identical(site, monkeypatch):
     state_file = content / "data" / "stories.json"
     state = state_file.read_text()
     assert '"github-mirror": "github-' in state and '"natick": "natick"' in state
-    features_file = output.parent / "cache" / "digest-stories" / "features.json"
-    assert len(json.loads(features_file.read_text())["entries"]) == len(POSTS)
+    features_file = output.parent / "cache" / "digest-stories" / FILE
+    assert len(read_entries(features_file)) == len(POSTS)
     mtime, home = state_file.stat().st_mtime_ns, _read(output, "index.html")
     features_mtime = features_file.stat().st_mtime_ns
     analysed = []
