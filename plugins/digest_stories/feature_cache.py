@@ -107,7 +107,8 @@ def _checked(payload: bytes | memoryview) -> str:
 
 
 def file_bytes(entries: Mapping[str, Any]) -> bytes:
-    """The file for ``entries``: a header naming the code version and the payload's digest, then the payload."""
+    """The file for ``entries``: a header naming the code version and the payload's digest,
+    then the payload."""
     payload = marshal.dumps(dict(entries), marshal.version)
     return _MAGIC + f"{code_version()} {_checked(payload)}\n".encode() + payload
 

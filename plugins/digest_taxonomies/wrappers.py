@@ -29,13 +29,22 @@ def _slug(key: str, substitutions: tuple[tuple[str, str], ...], preserve_case: b
     return slugify(key, regex_subs=substitutions, preserve_case=preserve_case, use_unicode=use_unicode)
 
 
+def wrapper_slug(kind: type[URLWrapper], key: str, settings: Mapping[str, Any]) -> str:
+    """Pelican's slug of ``key`` for a wrapper of class ``kind``, remembered (Pelican
+    slugifies each wrapper's name afresh: every post's tags, outlet and companies)."""
+    substitutions = settings.get(f"{kind.__name__.upper()}_REGEX_SUBSTITUTIONS",
+                                 settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
+    return _slug(key, tuple(map(tuple, substitutions)), bool(settings.get("SLUGIFY_PRESERVE_CASE", False)),
+                 bool(settings.get("SLUGIFY_USE_UNICODE", False)))
+
+
 class _Taxon(URLWrapper):
     """A URLWrapper whose URL settings fall back to the plugin defaults."""
 
     def __init__(self, name: str, settings: Mapping[str, Any]) -> None:
         super().__init__(name, settings)
-        # Pelican slugifies each wrapper's name afresh: about a second of every 10,000-post
-        # build, for a few hundred distinct names. An empty slug is left to Pelican, which warns.
+        # About a second of every 10,000-post build, for a few hundred distinct names.
+        # An empty slug is left to Pelican, which warns.
         slug = self._normalize_key(self.name)
         if slug:
             self._slug = slug
@@ -44,11 +53,7 @@ class _Taxon(URLWrapper):
         """Pelican's slug of ``key``, remembered: a wrapper compared with a name (Pelican's
         ``__eq__``: outlets unified by name, a theme looking a company up by name) slugifies
         the name for each comparison."""
-        settings = self.settings
-        substitutions = settings.get(f"{type(self).__name__.upper()}_REGEX_SUBSTITUTIONS",
-                                     settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
-        return _slug(key, tuple(map(tuple, substitutions)), bool(settings.get("SLUGIFY_PRESERVE_CASE", False)),
-                     bool(settings.get("SLUGIFY_USE_UNICODE", False)))
+        return wrapper_slug(type(self), key, self.settings)
 
     def _format(self, key: str) -> str:
         template = setting(self.settings, f"{type(self).__name__.upper()}_{key}")
@@ -101,12 +106,16 @@ _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 
 
 def _clean_names(values: list[Any]) -> list[Any]:
-    """Pelican's Tag or Author objects with clean one-line names; empty ones left out."""
+    """Pelican's Tag or Author objects with clean one-line names, their slugs remembered
+    (see ``wrapper_slug``); empty ones left out."""
     cleaned = []
     for value in values:
         name = clean_line(str(getattr(value, "name", value)))
-        if name and isinstance(value, URLWrapper) and name != value.name:
-            value = type(value)(name, value.settings)
+        if name and isinstance(value, URLWrapper):
+            if name != value.name:
+                value = type(value)(name, value.settings)
+            if value._slug is None and value._slug_from_name:
+                value._slug = wrapper_slug(type(value), name, value.settings) or None  # "": Pelican warns
         if name:
             cleaned.append(value)
     return cleaned

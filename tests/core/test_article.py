@@ -47,6 +47,21 @@ def test_a_changed_field_gives_a_new_url(change, expected):
     assert article.url == expected
 
 
+def test_the_relative_source_path_is_pelicans_and_follows_the_source_path(monkeypatch):
+    ours, theirs = make(Article), make(PelicanArticle)
+    settings = {**SETTINGS, "PATH": "/c"}
+    ours.settings, theirs.settings = settings, dict(settings)
+    assert ours.get_relative_source_path() == theirs.get_relative_source_path() == "posts/a.md"
+    assert ours.get_relative_source_path("/c/pages/b.md") == "pages/b.md"
+    calls = []
+    original = PelicanArticle.get_relative_source_path
+    monkeypatch.setattr(PelicanArticle, "get_relative_source_path",
+                        lambda self, path=None: calls.append(path) or original(self, path))
+    assert ours.get_relative_source_path() == "posts/a.md" and calls == []  # kept
+    ours.source_path = "/c/posts/moved.md"
+    assert ours.get_relative_source_path() == "posts/moved.md" and calls == [None]
+
+
 def test_keeps_the_class_name_and_is_installed_for_pelicans_generator(monkeypatch):
     monkeypatch.setattr(pelican.generators, "Article", PelicanArticle)
     use_digest_article()

@@ -93,6 +93,21 @@ def test_slug_is_pelicans_and_follows_a_new_name(name, extra):
     assert company.slug == "chosen"
 
 
+@pytest.mark.parametrize("name", ["Machine Learning", "Ärzte", "<b>AI</b>", "!!!"])
+@pytest.mark.parametrize("extra", [{}, {"TAG_REGEX_SUBSTITUTIONS": [(r"learning", "l")]},
+                                   {"SLUGIFY_USE_UNICODE": True, "SLUGIFY_PRESERVE_CASE": True}])
+def test_tags_and_authors_get_pelicans_slugs_and_follow_a_new_name(name, extra):
+    from pelican.urlwrappers import Author, Tag
+
+    settings = {**DEFAULT_CONFIG, **extra}
+    meta = {"tags": [Tag(name, settings)], "authors": [Author(name, settings)]}
+    convert_metadata(meta, settings)
+    for wrapper, kind in ((meta["tags"][0], Tag), (meta["authors"][0], Author)):
+        assert wrapper.slug == kind(name, settings).slug  # worked out by Pelican
+        wrapper.name = "Other Name"
+        assert wrapper.slug == kind("Other Name", settings).slug
+
+
 
 def test_tag_and_author_names_and_the_summary_lose_control_characters():
     from markupsafe import Markup
