@@ -6,6 +6,8 @@ under /usr/bin/time -v:
   1. plain Pelican: built-in theme (notmyidea), no plugins, same posts and pagination;
   2. our cold build: pelicanconf.py as `make html` uses it (taxonomies, stories,
      feeds, sitemap, search index), ingest off since the posts are written directly;
+     then the same without the search index (PAGEFIND_ENABLED off, its own output and
+     cache folders), to show what the rest of our build costs against plain Pelican;
   3. a rebuild after one new raw page, with `make html`'s settings (ingest on,
      Pelican's content cache as pelicanconf.py sets it; every build keeps its cache
      folder in bench/out/build/site/cache instead of the repository's); the page is
@@ -95,10 +97,13 @@ class Build:
     errors: list[str]
 
 
-def pelican(name: str, content: Path, output: Path, conf: Path, extra: list[str]) -> Build:
-    """One Pelican build in a subprocess; its content cache goes next to ``content``, not into the repo."""
-    cache = json.dumps(str(content.parent / "cache"))
-    arguments = [str(content), "-o", str(output), "-s", str(conf), "-e", f"CACHE_PATH={cache}", *extra]
+def pelican(
+    name: str, content: Path, output: Path, conf: Path, extra: list[str], cache: Path | None = None
+) -> Build:
+    """One Pelican build in a subprocess; its caches go to ``cache`` (default: next to ``content``),
+    not into the repo."""
+    folder = json.dumps(str(cache or content.parent / "cache"))
+    arguments = [str(content), "-o", str(output), "-s", str(conf), "-e", f"CACHE_PATH={folder}", *extra]
     return timed(name, PELICAN_MAIN, arguments, content.parent)
 
 
@@ -233,6 +238,10 @@ def main() -> None:
     report(plain)
     cold = pelican("ours-cold", content, ours_out, CONF, ["DIGEST_INGEST_ON_BUILD=false"])
     report(cold, f"   ratio ours/plain {_ratios(cold, plain)}")
+    bare = WORK / "no-search"
+    no_search = pelican("ours-cold-without-search-index", content, bare / "output", CONF,
+                        ["DIGEST_INGEST_ON_BUILD=false", "PAGEFIND_ENABLED=false"], bare / "cache")
+    report(no_search, f"   ratio ours/plain {_ratios(no_search, plain)} (all but Pagefind)")
     cache = cache_settings()
     add_raw_page(content, 1)
     rebuild = pelican("ours-rebuild-1-new-raw-page", content, ours_out, CONF, [])
