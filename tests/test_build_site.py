@@ -100,6 +100,11 @@ def test_raw_pages_are_not_content(sample_site):
     assert not list(sample_site.rglob("raw/*")), "raw pages must never be read as content"
 
 
+def test_every_file_of_the_site_can_be_read_by_a_web_server(sample_site):
+    private = [str(p.relative_to(sample_site)) for p in sample_site.rglob("*") if not p.stat().st_mode & 0o004]
+    assert private == []
+
+
 @pytest.fixture(scope="module")
 def published_site(tmp_path_factory, monkeypatch_module):
     """`SITEURL=https://news.example.org make publish`, into a temporary folder."""

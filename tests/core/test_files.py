@@ -12,6 +12,19 @@ def test_write_if_changed_writes_once(tmp_path):
     assert path.read_text() == "x" and list(path.parent.iterdir()) == [path]
 
 
+def test_write_if_changed_gives_a_new_file_the_usual_permissions_and_keeps_an_old_files(tmp_path):
+    import os
+    umask = os.umask(0o022)
+    try:
+        assert write_if_changed(tmp_path / "new.json", "{}")
+        assert (tmp_path / "new.json").stat().st_mode & 0o777 == 0o644  # readable by a web server
+        (tmp_path / "new.json").chmod(0o600)
+        assert write_if_changed(tmp_path / "new.json", "[]")
+        assert (tmp_path / "new.json").stat().st_mode & 0o777 == 0o600
+    finally:
+        os.umask(umask)
+
+
 def test_write_if_changed_takes_bytes_as_they_are(tmp_path):
     path = tmp_path / "b.bin"
     assert write_if_changed(path, b"\x00\xff") is True
