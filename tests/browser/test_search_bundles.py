@@ -88,3 +88,20 @@ def test_filter_counts_add_up_both_bundles(page: Page, split_url: str, split_sit
     page.check("details[data-filter=outlet] input[value='Test Wire']")
     page.wait_for_selector(READY)
     assert len(results(page)) == len(ADDED)
+
+
+@pytest.mark.parametrize(("query", "added"), [
+    ("?q=android&sort=newest", 0),  # in main posts only; the added posts hold "and"
+    ("?q=Quokka", 2),  # the start of a word in the added posts only; main posts hold "quarter"
+    ("?q=Xiaomi", 2),  # in both
+])
+def test_a_bundle_without_the_word_adds_no_results(page: Page, split_url: str, query: str, added: int) -> None:
+    """Pagefind answers a word a bundle lacks with its words that begin like it ("and" for
+    "android"); beside a bundle that has the word, those are not results."""
+    open_search(page, split_url, query)
+    titles = [title for _, title, _ in results(page)]
+    assert titles
+    assert sum(title in {t for t, _, _ in ADDED.values()} for title in titles) == added
+    if added == 0:
+        year = page.locator("details[data-filter=year] .search-filter-option", has_text="2030")
+        assert year.is_hidden()  # no count from the added posts either

@@ -1,7 +1,8 @@
 // Search page: queries the site's own Pagefind bundles (built by digest_search)
 // and renders results. The index may be split in two bundles (the site at its
 // last full index, and the pages added since), listed in bundles.json beside the
-// main one; their results and filter counts are merged here. Page data is only
+// main one; their results and filter counts are merged here, leaving out a
+// bundle's answer made of words that only begin like the query. Page data is only
 // ever inserted as text; the one piece of markup kept from Pagefind is <mark> in
 // excerpts, rebuilt element by element.
 
@@ -218,6 +219,35 @@ class ResultQueue {
   }
 }
 
+const NO_MATCH = { results: [], totalFilters: {} };
+
+/** The words of a query as Pagefind looks them up: lower case, letters and digits. */
+function queryWords(q) {
+  return q.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+/**
+ * Whether a bundle's answer holds the query's words. For a word missing from its
+ * index, Pagefind matches the words that begin like it ("an" for "antitrust"): fair
+ * in one bundle, but beside a bundle that has the word those are not results. A word
+ * counts as held when a quoted search (exact, stemmed) finds it, or when it begins a
+ * word the answer matched (typing "xiaom" finds "Xiaomi").
+ */
+async function holdsQuery(bundle, search, words, options) {
+  if (!search.results.length) return true;
+  let matched = null;
+  for (const word of words) {
+    if ((await bundle.search(`"${word}"`, options)).results.length) continue;
+    if (!matched) {
+      const data = await load(search.results[0]);
+      const tokens = data.content.split(/\s+/);
+      matched = (data.locations || []).map((at) => queryWords(tokens[at] || "").join(""));
+    }
+    if (!matched.some((token) => token.startsWith(word))) return false;
+  }
+  return true;
+}
+
 /** A result's data, fetched once. */
 function load(result) {
   result.loaded ||= result.data();
@@ -256,7 +286,12 @@ async function runSearch(state) {
   // With no words there is no relevance to rank by: newest first.
   const sort = Object.hasOwn(SORTS, state.sort) ? SORTS[state.sort] : state.q ? null : SORTS.newest;
   if (sort) options.sort = sort;
-  const searches = await Promise.all(bundles.map((b) => b.search(state.q || null, options)));
+  let searches = await Promise.all(bundles.map((b) => b.search(state.q || null, options)));
+  if (bundles.length > 1 && state.q) {
+    const words = queryWords(state.q);
+    const held = await Promise.all(bundles.map((b, i) => holdsQuery(b, searches[i], words, options)));
+    searches = searches.map((search, i) => (held[i] ? search : NO_MATCH));
+  }
   if (id !== runId) return;
   updateCounts(mergeCounts(searches.map((s) => s.totalFilters)));
   pending = new ResultQueue(searches.map((s) => s.results), sort);
