@@ -38,16 +38,20 @@ def wrapper_slug(kind: type[URLWrapper], key: str, settings: Mapping[str, Any]) 
                  bool(settings.get("SLUGIFY_USE_UNICODE", False)))
 
 
+def remember_slug(wrapper: URLWrapper) -> None:
+    """Give a wrapper whose slug follows its name the remembered ``wrapper_slug``, so that
+    Pelican does not slugify it again (about a second of a 10,000-post build, for a few
+    hundred distinct names). An empty slug is left to Pelican, which warns."""
+    if wrapper._slug is None and wrapper._slug_from_name:
+        wrapper._slug = wrapper_slug(type(wrapper), wrapper.name, wrapper.settings) or None
+
+
 class _Taxon(URLWrapper):
     """A URLWrapper whose URL settings fall back to the plugin defaults."""
 
     def __init__(self, name: str, settings: Mapping[str, Any]) -> None:
         super().__init__(name, settings)
-        # About a second of every 10,000-post build, for a few hundred distinct names.
-        # An empty slug is left to Pelican, which warns.
-        slug = self._normalize_key(self.name)
-        if slug:
-            self._slug = slug
+        remember_slug(self)
 
     def _normalize_key(self, key: str) -> str:
         """Pelican's slug of ``key``, remembered: a wrapper compared with a name (Pelican's
@@ -107,15 +111,14 @@ _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 
 def _clean_names(values: list[Any]) -> list[Any]:
     """Pelican's Tag or Author objects with clean one-line names, their slugs remembered
-    (see ``wrapper_slug``); empty ones left out."""
+    (``remember_slug``); empty ones left out."""
     cleaned = []
     for value in values:
         name = clean_line(str(getattr(value, "name", value)))
         if name and isinstance(value, URLWrapper):
             if name != value.name:
                 value = type(value)(name, value.settings)
-            if value._slug is None and value._slug_from_name:
-                value._slug = wrapper_slug(type(value), name, value.settings) or None  # "": Pelican warns
+            remember_slug(value)
         if name:
             cleaned.append(value)
     return cleaned
