@@ -92,3 +92,47 @@ def test_posts_the_build_leaves_out_are_left_out_here_with_a_warning(site, capsy
     assert "posts/2018/switch-oled.md is" in caplog.text  # named as the one at that address
     assert "posts/2018/ztwice.md is left out of the site: it would be written to" in caplog.text
     assert "posts/2018/long.md is left out of the site: its address has a name of" in caplog.text
+
+
+def test_editors_overrides_survive_re_ingest_of_changed_raw_pages(tmp_path, capsys):
+    """The seeds' story from raw pages; an editor splits one post off and pins another as
+    lead; the scraper then delivers changed pages. The edited posts are kept, and so is the
+    grouping the editor asked for."""
+    import shutil
+
+    from support import REPO, make_config
+    from digest_ingest.ingest import run_ingest
+
+    raw = tmp_path / "content" / "raw"
+    pages = ["000_9c3b684c51d11b7a.txt", "asia-tech-monitor/microsoft-xiaomi-mou.txt",
+             "asia-tech-monitor/microsoft-xiaomi-mou.json",
+             "circuit-ledger/2018/02/xiaomi-microsoft-ai-cloud-mou.html"]
+    for page in pages:
+        (raw / page).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(REPO / "content" / "raw" / page, raw / page)
+    conf = 'PATH = "content"\nARTICLE_PATHS = ["posts"]\nTIMEZONE = "UTC"\n'
+    (tmp_path / "pelicanconf.py").write_text(conf)
+    config = make_config(tmp_path / "content")
+
+    def stories() -> list[list[tuple[str, str]]]:
+        assert main(["stories", "--json", "-s", str(tmp_path / "pelicanconf.py")]) == 0
+        listed = json.loads(capsys.readouterr().out)["stories"]
+        return sorted([(p["source"], p["role"]) for p in s["posts"]] for s in listed)
+
+    assert len(run_ingest(config).new) == 3
+    assert stories() == [[("Circuit Ledger", "lead"), ("Asia Tech Monitor", "coverage"), ("", "coverage")]]
+
+    posts = {p.name: p for p in config.posts_dir.rglob("*.md")}
+    asia = next(p for p in posts.values() if "Source: Asia Tech Monitor" in p.read_text())
+    seed = posts["2018-02-26-microsoft-xiaomi-make-ai-powered-speakers-smartphones.md"]
+    for post, override in ((asia, "Story_split: yes"), (seed, "Story_lead: yes")):
+        header, _, body = post.read_text().partition("\n\n")
+        post.write_text(f"{header}\n{override}\n\n{body}")
+    edited = {p: p.read_bytes() for p in (asia, seed)}
+    for page in (pages[0], pages[1]):  # the pages behind both edited posts change
+        (raw / page).write_text((raw / page).read_text() + "\nA late paragraph the scraper found.\n")
+
+    report = run_ingest(config)
+    assert sorted(report.kept_edited) == sorted(p.relative_to(config.posts_dir).as_posix() for p in edited)
+    assert all(p.read_bytes() == content for p, content in edited.items())
+    assert stories() == [[("", "lead"), ("Circuit Ledger", "coverage")], [("Asia Tech Monitor", "lead")]]
