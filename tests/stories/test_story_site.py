@@ -150,6 +150,37 @@ def test_state_is_written_once_and_rebuilds_are_identical(site, monkeypatch):
     assert _read(output, "index.html") == home
 
 
+def test_a_post_joining_a_story_later_keeps_its_address_and_feed_entry(tmp_path):
+    """A third outlet covers the GitHub deal after the site was published: the story keeps its
+    id, its place on its first day and its feed entry (same id, updated), and lists the newcomer."""
+    import feedparser
+
+    content, output = tmp_path / "content", tmp_path / "output"
+    _write_posts(content)
+    _build(content, output)
+
+    def github_entries() -> list:
+        feed = feedparser.parse(_read(output, "feeds/stories.atom.xml"))
+        assert not feed.bozo, feed.bozo_exception
+        return [e for e in feed.entries if "GitHub" in e.title]
+
+    [before] = github_entries()
+    anchor = before.link.rpartition("#")[2]
+    assert anchor.startswith("story-github-") and f'id="{anchor}"' in _read(output, "2018/06/04/index.html")
+    late = GITHUB.replace("Microsoft agreed", "Regulators cleared Microsoft, which agreed")
+    (content / "posts" / "2018" / "github-late.md").write_text(
+        "Title: GitHub deal cleared\nDate: 2018-06-07 09:00\nSlug: github-late\nSource: Late Ledger\n"
+        f"Companies: Microsoft\n\n{late}\n", encoding="utf-8")
+    _build(content, output)
+
+    [after] = github_entries()
+    assert (after.id, after.link) == (before.id, before.link)
+    assert after.updated_parsed >= before.updated_parsed
+    first_day = _read(output, "2018/06/04/index.html")
+    assert f'id="{anchor}"' in first_day and "Late Ledger" in first_day
+    assert '"github-late": "' + anchor.removeprefix("story-") in (content / "data" / "stories.json").read_text()
+
+
 def test_a_build_without_the_plugin_is_left_alone(site, tmp_path):
     """Receivers stay connected after the build above; a build that did not enable the plugin is untouched."""
     content, _ = site
