@@ -178,7 +178,8 @@ def test_a_post_joining_a_story_later_keeps_its_address_and_feed_entry(tmp_path)
     assert after.updated_parsed >= before.updated_parsed
     first_day = _read(output, "2018/06/04/index.html")
     assert f'id="{anchor}"' in first_day and "Late Ledger" in first_day
-    assert '"github-late": "' + anchor.removeprefix("story-") in (content / "data" / "stories.json").read_text()
+    state = (content / "data" / "stories.json").read_text()
+    assert '"github-late": "' + anchor.removeprefix("story-") in state
 
 
 def test_a_build_without_the_plugin_is_left_alone(site, tmp_path):
