@@ -12,6 +12,7 @@ import logging
 import os
 import re
 from collections.abc import Iterable, Mapping
+from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
@@ -19,6 +20,7 @@ from pelican.urlwrappers import URLWrapper
 from pelican.utils import slugify
 
 from digest_core.text import clean_line, safe_href, xml_text
+from digest_taxonomies.company_names import renames_of, shown_name
 from digest_taxonomies.config import setting
 
 logger = logging.getLogger(__name__)
@@ -83,6 +85,15 @@ class _Taxon(URLWrapper):
 
 class Company(_Taxon):
     """A company named in a post's ``Companies`` header."""
+
+    def name_on(self, when: date | datetime | None) -> str:
+        """The name a post dated ``when`` shows (``company_names``); None: the canonical name."""
+        return shown_name(self.name, when, self.settings)
+
+    @property
+    def earlier_names(self) -> list[tuple[str, date]]:
+        """(name, day the next name took over) for each name it went by before, oldest first."""
+        return [(old, date.fromisoformat(until)) for until, old in renames_of(self.name, self.settings)]
 
 
 class Source(_Taxon):

@@ -5,6 +5,7 @@ import logging
 import pickle
 import random
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,9 @@ from digest_ingest.enrich.companies import (
     DataFileError,
     find_companies,
     load_registry,
+    load_renames,
 )
+from digest_ingest.enrich.registry import name_on
 from digest_ingest.enrich.tokens import PhraseIndex, tokenize, tokenize_article
 
 SEEDS = Path(__file__).parent.parent / "fixtures" / "raw_small"
@@ -361,3 +364,44 @@ def test_slugs_transliterate_and_stay_unique():
                            {"name": "東芝", "kind": "company"}, {"name": "!!!", "kind": "company"}])
     assert sorted(c.slug for c in made.companies) == ["aero-bank", "aero-bank-2", "company", "dong-zhi"]
     assert made.lookup("aero-bank-2").name in {"Ærø Bank", "Aero Bank"}
+
+
+# --- earlier names (renamed) ---------------------------------------------------------------------
+
+def test_a_company_is_called_by_the_name_of_the_day(tmp_path):
+    editors = write_lines(
+        tmp_path / "companies.jsonl",
+        '{"name": "Gen Digital", "renamed": [{"from": "NortonLifeLock", "on": "2022-11-08"}, '
+        '{"from": "Symantec", "on": "2019-11-04"}]}',
+    )
+    renamed = load_renames([DEFAULT_REGISTRY_PATH, editors])["gen digital"]
+    assert renamed == (("2019-11-04", "Symantec"), ("2022-11-08", "NortonLifeLock"))  # oldest first
+    days = [date(2019, 11, 3), date(2019, 11, 4), date(2022, 11, 7), date(2022, 11, 8)]
+    assert [name_on("Gen Digital", renamed, day) for day in days] == [
+        "Symantec", "NortonLifeLock", "NortonLifeLock", "Gen Digital"]  # the new name from its first day
+    assert name_on("Microsoft", (), date(1990, 1, 1)) == "Microsoft"
+
+
+def test_shipped_renames_are_well_formed(registry):
+    renamed = {c.name: c.renamed for c in registry.companies if c.renamed}
+    assert renamed["Meta"] == (("2021-10-28", "Facebook"),) and renamed["X"] == (("2023-07-24", "Twitter"),)
+    for name, pairs in renamed.items():
+        assert all(date.fromisoformat(day) < date(2026, 1, 1) and old != name for day, old in pairs), name
+    assert load_renames([DEFAULT_REGISTRY_PATH])["meta"] == renamed["Meta"]
+
+
+@pytest.mark.parametrize("value, reason", [
+    ('"Facebook"', "must be a list"),
+    ('[{"from": "Facebook"}]', "must be a list"),
+    ('[{"from": "", "on": "2021-10-28"}]', "must be a list"),
+    ('[{"from": "Facebook", "on": "28/10/2021"}]', "'28/10/2021' is not a day"),
+    ('[{"from": "A", "on": "2021-10-28"}, {"from": "B", "on": "2021-10-28"}]', "two renames on one day"),
+])
+def test_a_bad_rename_in_an_editors_file_is_skipped_with_its_line(tmp_path, caplog, value, reason):
+    editors = write_lines(tmp_path / "companies.jsonl", '{"name": "Zeta Labs"}',
+                          f'{{"name": "Meta", "renamed": {value}}}')
+    with caplog.at_level(logging.WARNING):
+        renamed = load_renames([DEFAULT_REGISTRY_PATH, editors])
+    [warning] = [r.getMessage() for r in caplog.records]
+    assert warning.startswith(f"{editors}:2: ") and reason in warning
+    assert renamed["meta"] == (("2021-10-28", "Facebook"),)  # the shipped entry stands

@@ -21,7 +21,7 @@ from digest_ingest.enrich.registry import Company, CompanyRegistry, build_regist
 from digest_ingest.enrich.tokens import at_sentence_start, is_sentence_end, is_title_case
 
 __all__ = ["DEFAULT_REGISTRY_PATH", "Company", "CompanyRegistry", "DataFileError", "find_companies",
-           "load_registry"]
+           "load_registry", "load_renames", "registry_files"]
 
 DEFAULT_REGISTRY_PATH = Path(__file__).resolve().parent.parent / "data" / "companies.jsonl"
 
@@ -87,6 +87,18 @@ def load_registry(paths: Sequence[Path]) -> CompanyRegistry:
         DataFileError: when the first (shipped) file is missing or has a bad line.
     """
     return build_registry(load_entries(paths))
+
+
+def registry_files(data_dir: Path) -> tuple[Path, ...]:
+    """The shipped registry, then the editors' ``companies.jsonl`` in ``data_dir`` if there is one."""
+    editors = data_dir / "companies.jsonl"
+    return (DEFAULT_REGISTRY_PATH, *([editors] if editors.is_file() else []))
+
+
+def load_renames(paths: Sequence[Path]) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Case-folded canonical name -> its ``renamed`` pairs (ISO day, name before), for the
+    companies that have any; read like ``load_registry``, without building the indexes."""
+    return {e["name"].casefold(): e["renamed"] for e in load_entries(paths) if e.get("renamed")}
 
 
 def find_companies(

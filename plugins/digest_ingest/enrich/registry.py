@@ -11,11 +11,17 @@ One line per company, e.g. ``{"name": "Microsoft", "aliases": ["Microsoft Corp"]
 - ``guarded``: aliases or products that need context (Windows, Edge, Office).
 - ``veto_next`` / ``veto_prev``: words that, right after or right before a
   name, show another sense ("Amazon rainforest", "Big Apple").
+- ``renamed``: the names the company went by before, each with the day the
+  next name took over, e.g. ``[{"from": "Facebook", "on": "2021-10-28"}]``.
+  Posts keep the canonical name (one company page, one feed); the site shows a
+  post's company by the name of its day (``name_on``). Only ``former`` names
+  are looked for in texts: list an old name there too for that.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any, Iterable, NamedTuple, Sequence, TypeVar
 
@@ -27,7 +33,7 @@ from digest_ingest.enrich.tokens import PhraseIndex, tokenize
 KINDS = frozenset({"company", "media"})
 GUARDS = frozenset({"", "case", "context"})
 _LISTS = ("aliases", "tickers", "former", "products", "guarded", "veto_next", "veto_prev")
-_FIELDS = frozenset({"name", "kind", "guard", *_LISTS})
+_FIELDS = frozenset({"name", "kind", "guard", "renamed", *_LISTS})
 
 V = TypeVar("V")
 Phrase = tuple[str, ...]
@@ -48,6 +54,35 @@ class Company:
     guarded: tuple[str, ...] = ()
     veto_next: tuple[str, ...] = ()
     veto_prev: tuple[str, ...] = ()
+    renamed: tuple[tuple[str, str], ...] = ()  # (ISO day the next name began, name before), by day
+
+
+def name_on(name: str, renamed: Sequence[tuple[str, str]], day: date) -> str:
+    """The name a company went by on ``day``: ``name`` (its canonical one) unless its
+    ``renamed`` pairs say otherwise."""
+    when = day.isoformat()
+    return next((old for until, old in renamed if when < until), name)
+
+
+def parse_renamed(value: Any) -> tuple[tuple[str, str], ...]:
+    """A ``renamed`` list as (ISO day, name before) pairs, oldest first; ValueError if malformed."""
+    problem = '"renamed" must be a list of {"from": name, "on": "YYYY-MM-DD"}'
+    if not isinstance(value, list):
+        raise ValueError(problem)
+    pairs = []
+    for rename in value:
+        if not isinstance(rename, dict) or set(rename) != {"from", "on"}:
+            raise ValueError(problem)
+        old, day = rename["from"], rename["on"]
+        if not isinstance(old, str) or not old.strip() or not isinstance(day, str):
+            raise ValueError(problem)
+        try:
+            pairs.append((date.fromisoformat(day).isoformat(), old.strip()))
+        except ValueError:
+            raise ValueError(f'"renamed": {day!r} is not a day (YYYY-MM-DD)') from None
+    if len({day for day, _ in pairs}) != len(pairs):
+        raise ValueError('"renamed": two renames on one day')
+    return tuple(sorted(pairs))
 
 
 class Surface(NamedTuple):
@@ -88,6 +123,8 @@ def parse_entry(obj: Any) -> dict[str, Any]:
             if obj[key] not in allowed:
                 raise ValueError(f'"{key}" must be one of: {", ".join(sorted(allowed))}')
             entry[key] = obj[key]
+    if "renamed" in obj:
+        entry["renamed"] = parse_renamed(obj["renamed"])
     return entry
 
 
