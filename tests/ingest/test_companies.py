@@ -382,6 +382,13 @@ def test_a_company_is_called_by_the_name_of_the_day(tmp_path):
     assert name_on("Microsoft", (), date(1990, 1, 1)) == "Microsoft"
 
 
+def test_an_earlier_name_is_kept_as_one_clean_line(tmp_path):
+    editors = write_lines(tmp_path / "companies.jsonl",
+                          '{"name": "Zeta Labs", "renamed": [{"from": " Zeta\\u0000\\nResearch\\u200b ", '
+                          '"on": "2020-01-01"}]}')
+    assert load_renames([DEFAULT_REGISTRY_PATH, editors])["zeta labs"] == (("2020-01-01", "Zeta Research"),)
+
+
 def test_shipped_renames_are_well_formed(registry):
     renamed = {c.name: c.renamed for c in registry.companies if c.renamed}
     assert renamed["Meta"] == (("2021-10-28", "Facebook"),) and renamed["X"] == (("2023-07-24", "Twitter"),)
@@ -394,6 +401,7 @@ def test_shipped_renames_are_well_formed(registry):
     ('"Facebook"', "must be a list"),
     ('[{"from": "Facebook"}]', "must be a list"),
     ('[{"from": "", "on": "2021-10-28"}]', "must be a list"),
+    ('[{"from": "\\u0007 ", "on": "2021-10-28"}]', "must be a list"),
     ('[{"from": "Facebook", "on": "28/10/2021"}]', "'28/10/2021' is not a day"),
     ('[{"from": "A", "on": "2021-10-28"}, {"from": "B", "on": "2021-10-28"}]', "two renames on one day"),
 ])

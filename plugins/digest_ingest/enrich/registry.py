@@ -27,6 +27,7 @@ from typing import Any, Iterable, NamedTuple, Sequence, TypeVar
 
 from slugify import slugify
 
+from digest_core.text import clean_line
 from digest_ingest.enrich import datafile
 from digest_ingest.enrich.tokens import PhraseIndex, tokenize
 
@@ -74,10 +75,10 @@ def parse_renamed(value: Any) -> tuple[tuple[str, str], ...]:
         if not isinstance(rename, dict) or set(rename) != {"from", "on"}:
             raise ValueError(problem)
         old, day = rename["from"], rename["on"]
-        if not isinstance(old, str) or not old.strip() or not isinstance(day, str):
+        if not isinstance(old, str) or not clean_line(old) or not isinstance(day, str):
             raise ValueError(problem)
-        try:
-            pairs.append((date.fromisoformat(day).isoformat(), old.strip()))
+        try:  # the name is shown on pages as it is: one clean line
+            pairs.append((date.fromisoformat(day).isoformat(), clean_line(old)))
         except ValueError:
             raise ValueError(f'"renamed": {day!r} is not a day (YYYY-MM-DD)') from None
     if len({day for day, _ in pairs}) != len(pairs):
