@@ -7,6 +7,7 @@ list of strings or a list of objects with ``.name``.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Mapping
 from datetime import datetime
@@ -25,6 +26,9 @@ _NOT_TEXT = re.compile(rf"<(script|style|template|noscript)\b{_ATTRIBUTES}>.*?(?
                        re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(rf"</?([a-zA-Z][^\s/<>]*){_ATTRIBUTES}>|<[!?][^<>]*>")
 _YES = {"yes", "true", "1", "on", "y"}
+_NO = {"no", "false", "0", "off", "n", ""}
+
+logger = logging.getLogger(__name__)
 
 
 def _line_break_at_block(tag: re.Match[str]) -> str:
@@ -54,17 +58,23 @@ def names_of(value: object) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n in names if n))
 
 
-def _yes(value: object) -> bool:
-    return str(value or "").strip().lower() in _YES
+def _yes(metadata: Mapping[str, object], key: str, slug: str) -> bool:
+    """A yes/no header; a value that is neither counts as no, with a warning naming the post:
+    an editor's "Story_lead: maybe" must not be ignored without a word."""
+    value = str(metadata.get(key) or "").strip().lower()
+    if value not in _YES and value not in _NO:
+        logger.warning("digest_stories: %s: %s %r is neither yes nor no; read as no", slug or "a post", key,
+                       metadata[key])
+    return value in _YES
 
 
-def overrides_of(metadata: Mapping[str, object]) -> Overrides:
+def overrides_of(metadata: Mapping[str, object], slug: str = "") -> Overrides:
     """The editor's story_lead / story_split / story_merge / story_hide header values."""
     return Overrides(
-        lead=_yes(metadata.get("story_lead")),
-        split=_yes(metadata.get("story_split")),
+        lead=_yes(metadata, "story_lead", slug),
+        split=_yes(metadata, "story_split", slug),
         merge=clean_line(str(metadata.get("story_merge") or "")),
-        hide=_yes(metadata.get("story_hide")),
+        hide=_yes(metadata, "story_hide", slug),
     )
 
 
@@ -82,5 +92,5 @@ def make_item(
         companies=names_of(metadata.get("companies")),
         flags=names_of(metadata.get("flags")),
         status=str(status or "published"),
-        overrides=overrides_of(metadata),
+        overrides=overrides_of(metadata, slug),
     )

@@ -54,6 +54,12 @@ def test_overrides_of_reads_lowercased_story_keys():
     assert overrides_of({}) == Overrides()
 
 
+def test_a_story_flag_that_is_neither_yes_nor_no_is_read_as_no_with_a_warning(caplog):
+    meta = {"story_lead": "maybe", "story_split": "No", "story_hide": "Y"}
+    assert overrides_of(meta, "some-post") == Overrides(lead=False, split=False, hide=True)
+    assert caplog.messages == ["digest_stories: some-post: story_lead 'maybe' is neither yes nor no; read as no"]
+
+
 def test_make_item_cleans_hostile_values_and_drops_placeholder_dates():
     item = make_item(
         slug="s", title="A\ntitle\u0000", html="<p>Body</p>", date=datetime(9999, 12, 31), status="draft",
