@@ -48,7 +48,8 @@ def test_readme_gives_the_two_commands():
 def test_files_the_docs_commands_name_exist():
     """Paths into the repository in the READMEs' shell examples are there to run them on."""
     docs = [REPO / "README.md", REPO / "bench" / "README.md", *sorted((REPO / "plugins").glob("*/README.md"))]
-    commands = "\n".join(block for doc in docs for block in re.findall(r"```sh\n(.*?)```", doc.read_text(), re.S))
+    blocks = (re.findall(r"```sh\n(.*?)```", doc.read_text(), re.S) for doc in docs)
+    commands = "\n".join(block for found in blocks for block in found)
     named = set(re.findall(r"(?<![\w/.-])((?:content|theme|tests|bench|plugins)/[\w./-]*\w)", commands))
     assert "content/raw/000_9c3b684c51d11b7a.txt" in named
     assert sorted(path for path in named if not (REPO / path).exists()) == []
