@@ -11,10 +11,11 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from digest_core.plugins import read_pelican_settings
+from digest_core.plugins import plugin_enabled, read_pelican_settings
 from digest_core.text import clean_line
 from digest_stories.config import ConfigError, load_config
 from digest_stories.grouping import group_stories
@@ -95,6 +96,16 @@ def render(
     return "\n\n".join(blocks) if blocks else "No posts."
 
 
+def with_canonical_companies(items: Sequence[StoryItem], settings: dict[str, Any]) -> list[StoryItem]:
+    """The posts' companies by the registry's names, as digest_taxonomies gives them to a build
+    (``Facebook`` -> ``Meta``): the stories clustered here must be the build's."""
+    from digest_taxonomies.company_names import canonical_name, read_company_names
+
+    read_company_names(settings)
+    return [replace(item, companies=tuple(dict.fromkeys(canonical_name(c, settings) for c in item.companies)))
+            for item in items]
+
+
 def run_stories(args: argparse.Namespace) -> int:
     """Print the stories; 0 on success, 2 on a settings error."""
     settings_path = getattr(args, "settings", "pelicanconf.py")
@@ -108,6 +119,8 @@ def run_stories(args: argparse.Namespace) -> int:
         print(err, file=sys.stderr)
         return 2
     items = read_items(settings)
+    if plugin_enabled(settings, "digest_taxonomies"):
+        items = with_canonical_companies(items, settings)
     groups = group_stories(items, load_state(Path(settings["PATH"]) / config.state_file), config)
     by_slug = {item.slug: item for item in items}
     stories = make_stories(groups, by_slug, by_slug, config)

@@ -1,11 +1,13 @@
-"""A company by the name of a post's day: "Facebook" on a 2018 post, "Meta" on a 2022 one.
+"""Companies by their one name, shown by the name of a post's day ("Facebook" in 2018).
 
-Posts name companies by their canonical registry name, so that a company has
-one page, one feed and one search filter whatever it was called. The
-registry's ``renamed`` entries (``digest_ingest.enrich.registry``; the
-shipped file and the editors' ``companies.jsonl``) say what it was called
-before. They are read at the start of each build into the settings
-(``RENAMES``), which puts them into every page's key
+A company has one page, one feed and one search filter whatever it was called
+or however an editor spells it: a post's ``Companies`` value that the company
+registry knows as another company's alias, former or earlier name
+(``digest_ingest.enrich.registry``; the shipped file and the editors'
+``companies.jsonl``) counts as that company (``canonical_name``). The
+registry's ``renamed`` entries then say what a post of a given day calls it
+(``shown_name``). Both are read at the start of each build into the settings
+(``CANONICAL``, ``RENAMES``), which puts them into every page's key
 (``digest_core.incremental``): an edit to them renders the pages again.
 """
 
@@ -17,22 +19,32 @@ from datetime import date, datetime
 from typing import Any
 
 from digest_ingest.config import ConfigError, load_config
-from digest_ingest.enrich.companies import DataFileError, load_renames, registry_files
+from digest_ingest.enrich.companies import DataFileError, load_company_names, registry_files
 from digest_ingest.enrich.registry import name_on
 
 logger = logging.getLogger(__name__)
 
-RENAMES = "digest_company_renames"  # filled by the build, not set by hand (hence lower case)
+# Filled by the build, not set by hand (hence lower case).
+CANONICAL = "digest_company_canonical"
+RENAMES = "digest_company_renames"
 
 
-def read_renames(settings: MutableMapping[str, Any]) -> None:
-    """Put this build's renames into ``settings``; none, with an error naming the file and
+def read_company_names(settings: MutableMapping[str, Any]) -> None:
+    """Put the registry's names into ``settings``; none, with an error naming the file and
     line, when a registry file cannot be read (the ingest reports it too)."""
     try:
-        settings[RENAMES] = load_renames(registry_files(load_config(settings).data_dir))
+        names = load_company_names(registry_files(load_config(settings).data_dir))
     except (ConfigError, DataFileError) as err:
-        logger.error("digest_taxonomies: companies' earlier names not read: %s", err)
-        settings[RENAMES] = {}
+        logger.error("digest_taxonomies: the company registry's names not read: %s", err)
+        settings[CANONICAL], settings[RENAMES] = {}, {}
+    else:
+        settings[CANONICAL], settings[RENAMES] = names.canonical, names.renamed
+
+
+def canonical_name(name: str, settings: Mapping[str, Any]) -> str:
+    """The registry's name for the company a post calls ``name`` ("Facebook" -> "Meta");
+    ``name`` itself when the registry does not know it."""
+    return settings.get(CANONICAL, {}).get(name.casefold(), name)
 
 
 def renames_of(name: str, settings: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:

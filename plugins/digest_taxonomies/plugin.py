@@ -19,7 +19,7 @@ from digest_core.incremental import flush, flush_writers, remove_unclaimed_pages
 from digest_core.plugins import plugin_enabled, source_of
 from digest_core.text import xml_text
 from digest_taxonomies.addresses import drop_unwritable_posts
-from digest_taxonomies.company_names import read_renames
+from digest_taxonomies.company_names import read_company_names
 from digest_taxonomies.feeds import DigestWriter
 from digest_taxonomies.generator import TaxonomyGenerator
 from digest_taxonomies.membership import (index_post_lists, order_ties_by_slug, skip_unwritten_lists,
@@ -49,11 +49,11 @@ def clean_post_text(content: Any) -> None:
 
 
 def add_generator(pelican: Any) -> type[TaxonomyGenerator] | None:
-    """Also reads the companies' earlier names (``company_names``): this signal starts every
+    """Also reads the company registry's names (``company_names``): this signal starts every
     build, before any post is read or page written."""
     if not enabled(pelican.settings):
         return None
-    read_renames(pelican.settings)
+    read_company_names(pelican.settings)
     return TaxonomyGenerator
 
 

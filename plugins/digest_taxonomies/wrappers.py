@@ -20,7 +20,7 @@ from pelican.urlwrappers import URLWrapper
 from pelican.utils import slugify
 
 from digest_core.text import clean_line, safe_href, xml_text
-from digest_taxonomies.company_names import renames_of, shown_name
+from digest_taxonomies.company_names import canonical_name, renames_of, shown_name
 from digest_taxonomies.config import setting
 
 logger = logging.getLogger(__name__)
@@ -138,7 +138,8 @@ def _clean_names(values: list[Any]) -> list[Any]:
 def convert_metadata(metadata: dict[str, Any], settings: Mapping[str, Any]) -> None:
     """Turn a post's header strings into wrappers, in place.
 
-    ``companies`` becomes a list of Company, ``source`` a Source, ``source_url``
+    ``companies`` becomes a list of Company, each by the registry's name for it
+    (``company_names``), ``source`` a Source, ``source_url``
     is kept only when it is a safe http(s) link. The title, tag and author names
     lose control characters and line breaks, the summary the characters XML
     cannot hold: in a feed they would stop the XML writer, and the whole build.
@@ -159,7 +160,8 @@ def convert_metadata(metadata: dict[str, Any], settings: Mapping[str, Any]) -> N
         summary = metadata["summary"]
         metadata["summary"] = type(summary)(xml_text(summary))  # Markdown's HTML: Markup stays Markup
     if "companies" in metadata:
-        metadata["companies"] = wrap_all(Company, split_names(metadata["companies"]), settings)
+        names = [canonical_name(name, settings) for name in split_names(metadata["companies"])]
+        metadata["companies"] = wrap_all(Company, names, settings)
     if "source" in metadata:
         value = metadata["source"]
         if isinstance(value, list):  # a repeated Source header: the first wins

@@ -68,3 +68,17 @@ def test_a_bad_rename_is_reported_and_the_site_still_built(tmp_path, caplog):
     output = build_posts(tmp_path, POSTS)
     assert "companies.jsonl:1: \"renamed\": 'early 2019' is not a day" in caplog.text
     assert [a.get_text() for a in _chips(output, "old", "2018/03/20")] == ["Facebook", "Twitter", "Microsoft"]
+
+
+def test_an_editors_spelling_of_a_company_is_that_company(tmp_path):
+    """An editor corrects a 2018 post's companies by hand, as the page shows them: "Facebook",
+    "twitter inc." and "Meta" are two companies, with their own pages, feeds and filters."""
+    posts = {**POSTS, "edited.md": _post("edited", "2018-03-21", "Facebook; twitter inc.; Meta",
+                                         "Facebook and Twitter changed their rules.")}
+    output = build_posts(tmp_path, posts)
+    chips = _chips(output, "edited", "2018/03/21")
+    assert [(a.get_text(), a["href"].rsplit("/company/", 1)[1], a["data-name"]) for a in chips] == [
+        ("Facebook", "meta/", "Meta"), ("Twitter", "x/", "X")]
+    assert not (output / "company" / "facebook").exists()
+    assert not (output / "company" / "twitter-inc").exists()
+    assert "3 posts" in (output / "company" / "meta" / "index.html").read_text(encoding="utf-8")

@@ -136,3 +136,20 @@ def test_editors_overrides_survive_re_ingest_of_changed_raw_pages(tmp_path, caps
     assert sorted(report.kept_edited) == sorted(p.relative_to(config.posts_dir).as_posix() for p in edited)
     assert all(p.read_bytes() == content for p, content in edited.items())
     assert stories() == [[("", "lead"), ("Circuit Ledger", "coverage")], [("Asia Tech Monitor", "lead")]]
+
+
+def test_companies_are_listed_by_the_registrys_names_as_the_build_has_them(site, capsys):
+    """With digest_taxonomies on, a build knows "Facebook" as Meta; so does the review."""
+    post = site / "content" / "posts" / "2018" / "github-bitwire.md"
+    edited = post.read_text().replace("Companies: Microsoft; GitHub", "Companies: microsoft; Facebook; Meta")
+    post.write_text(edited)
+    conf = site / "pelicanconf.py"
+
+    def companies() -> list[str]:
+        assert main(["stories", "--json", "-s", str(conf)]) == 0
+        stories = json.loads(capsys.readouterr().out)["stories"]
+        return next(p["companies"] for s in stories for p in s["posts"] if p["slug"] == "github-bitwire")
+
+    assert companies() == ["microsoft", "Facebook", "Meta"]  # the plugin off: as written
+    conf.write_text(conf.read_text() + 'PLUGINS = ["digest_taxonomies", "digest_stories"]\n')
+    assert companies() == ["Microsoft", "Meta"]

@@ -14,14 +14,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import compress, count
 from pathlib import Path
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from digest_ingest.enrich.datafile import DataFileError
 from digest_ingest.enrich.registry import Company, CompanyRegistry, build_registry, load_entries
 from digest_ingest.enrich.tokens import at_sentence_start, is_sentence_end, is_title_case
 
 __all__ = ["DEFAULT_REGISTRY_PATH", "Company", "CompanyRegistry", "DataFileError", "find_companies",
-           "load_registry", "load_renames", "registry_files"]
+           "CompanyNames", "load_company_names", "load_registry", "registry_files"]
 
 DEFAULT_REGISTRY_PATH = Path(__file__).resolve().parent.parent / "data" / "companies.jsonl"
 
@@ -95,10 +95,26 @@ def registry_files(data_dir: Path) -> tuple[Path, ...]:
     return (DEFAULT_REGISTRY_PATH, *([editors] if editors.is_file() else []))
 
 
-def load_renames(paths: Sequence[Path]) -> dict[str, tuple[tuple[str, str], ...]]:
-    """Case-folded canonical name -> its ``renamed`` pairs (ISO day, name before), for the
-    companies that have any; read like ``load_registry``, without building the indexes."""
-    return {e["name"].casefold(): e["renamed"] for e in load_entries(paths) if e.get("renamed")}
+class CompanyNames(NamedTuple):
+    """What the site needs of the registry: each company's one name, and the names it had."""
+
+    canonical: dict[str, str]  # case-folded name, alias, former or earlier name -> canonical name
+    renamed: dict[str, tuple[tuple[str, str], ...]]  # case-folded canonical name -> (ISO day, name before)
+
+
+def load_company_names(paths: Sequence[Path]) -> CompanyNames:
+    """The registry's names, read like ``load_registry`` without building its indexes. A form
+    two companies claim is left out of ``canonical``; a company's own name always maps to it."""
+    entries = load_entries(paths)
+    claims: dict[str, set[str]] = {}
+    for entry in entries:
+        earlier = (old for _, old in entry.get("renamed", ()))
+        for form in (*entry.get("aliases", ()), *entry.get("former", ()), *earlier):
+            claims.setdefault(form.casefold(), set()).add(entry["name"])
+    canonical = {form: min(names) for form, names in claims.items() if len(names) == 1}
+    canonical.update({entry["name"].casefold(): entry["name"] for entry in entries})
+    renamed = {entry["name"].casefold(): entry["renamed"] for entry in entries if entry.get("renamed")}
+    return CompanyNames(dict(sorted(canonical.items())), dict(sorted(renamed.items())))
 
 
 def find_companies(
