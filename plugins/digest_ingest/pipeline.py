@@ -18,7 +18,7 @@ from pathlib import Path
 from digest_core.records import Enrichment, Extracted, Post, PostMeta, RawPage, Rejected
 from digest_ingest.config import IngestConfig
 from digest_ingest.decode import decode
-from digest_ingest.enrich.companies import CompanyRegistry, find_companies, load_registry, registry_files
+from digest_ingest.enrich.companies import DEFAULT_REGISTRY_PATH, CompanyRegistry, find_companies, load_registry
 from digest_ingest.enrich.flags import quality_flags
 from digest_ingest.enrich.summary import make_summary
 from digest_ingest.enrich.tags import DEFAULT_VOCABULARY_PATH, TagVocabulary, find_tags, load_vocabulary
@@ -43,7 +43,7 @@ class Resources:
 
 
 def load_resources(config: IngestConfig) -> Resources:
-    company_files = registry_files(config.data_dir)
+    company_files = (DEFAULT_REGISTRY_PATH, *_editor_file(config, "companies.jsonl"))
     tag_files = (DEFAULT_VOCABULARY_PATH, *_editor_file(config, "tags.jsonl"))
     editors = tuple(path.read_bytes() for path in company_files[1:] + tag_files[1:])
     digest = hashlib.sha256(code_fingerprint().encode())

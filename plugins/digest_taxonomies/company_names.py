@@ -19,8 +19,9 @@ from datetime import date, datetime
 from typing import Any
 
 from digest_ingest.config import ConfigError, load_config
-from digest_ingest.enrich.companies import DataFileError, load_company_names, registry_files
+from digest_ingest.enrich.companies import DataFileError, company_names
 from digest_ingest.enrich.registry import name_on
+from digest_ingest.pipeline import load_resources
 
 logger = logging.getLogger(__name__)
 
@@ -31,9 +32,11 @@ RENAMES = "digest_company_renames"
 
 def read_company_names(settings: MutableMapping[str, Any]) -> None:
     """Put the registry's names into ``settings``; none, with an error naming the file and
-    line, when a registry file cannot be read (the ingest reports it too)."""
+    line, when a registry file cannot be read (the ingest reports it too). The registry is the
+    ingest's own, built once for the same files (``load_resources``): the files are not read
+    twice, nor an editor's bad line reported twice."""
     try:
-        names = load_company_names(registry_files(load_config(settings).data_dir))
+        names = company_names(load_resources(load_config(settings)).registry)
     except (ConfigError, DataFileError) as err:
         logger.error("digest_taxonomies: the company registry's names not read: %s", err)
         settings[CANONICAL], settings[RENAMES] = {}, {}

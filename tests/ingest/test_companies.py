@@ -14,7 +14,7 @@ from digest_ingest.enrich.companies import (
     DEFAULT_REGISTRY_PATH,
     DataFileError,
     find_companies,
-    load_company_names,
+    company_names,
     load_registry,
 )
 from digest_ingest.enrich.registry import name_on
@@ -374,7 +374,7 @@ def test_a_company_is_called_by_the_name_of_the_day(tmp_path):
         '{"name": "Gen Digital", "renamed": [{"from": "NortonLifeLock", "on": "2022-11-08"}, '
         '{"from": "Symantec", "on": "2019-11-04"}]}',
     )
-    renamed = load_company_names([DEFAULT_REGISTRY_PATH, editors]).renamed["gen digital"]
+    renamed = company_names(load_registry([DEFAULT_REGISTRY_PATH, editors])).renamed["gen digital"]
     assert renamed == (("2019-11-04", "Symantec"), ("2022-11-08", "NortonLifeLock"))  # oldest first
     days = [date(2019, 11, 3), date(2019, 11, 4), date(2022, 11, 7), date(2022, 11, 8)]
     assert [name_on("Gen Digital", renamed, day) for day in days] == [
@@ -386,7 +386,7 @@ def test_an_earlier_name_is_kept_as_one_clean_line(tmp_path):
     editors = write_lines(tmp_path / "companies.jsonl",
                           '{"name": "Zeta Labs", "renamed": [{"from": " Zeta\\u0000\\nResearch\\u200b ", '
                           '"on": "2020-01-01"}]}')
-    names = load_company_names([DEFAULT_REGISTRY_PATH, editors])
+    names = company_names(load_registry([DEFAULT_REGISTRY_PATH, editors]))
     assert names.renamed["zeta labs"] == (("2020-01-01", "Zeta Research"),)
 
 
@@ -395,7 +395,7 @@ def test_shipped_renames_are_well_formed(registry):
     assert renamed["Meta"] == (("2021-10-28", "Facebook"),) and renamed["X"] == (("2023-07-24", "Twitter"),)
     for name, pairs in renamed.items():
         assert all(date.fromisoformat(day) < date(2026, 1, 1) and old != name for day, old in pairs), name
-    assert load_company_names([DEFAULT_REGISTRY_PATH]).renamed["meta"] == renamed["Meta"]
+    assert company_names(load_registry([DEFAULT_REGISTRY_PATH])).renamed["meta"] == renamed["Meta"]
 
 
 @pytest.mark.parametrize("value, reason", [
@@ -410,7 +410,7 @@ def test_a_bad_rename_in_an_editors_file_is_skipped_with_its_line(tmp_path, capl
     editors = write_lines(tmp_path / "companies.jsonl", '{"name": "Zeta Labs"}',
                           f'{{"name": "Meta", "renamed": {value}}}')
     with caplog.at_level(logging.WARNING):
-        renamed = load_company_names([DEFAULT_REGISTRY_PATH, editors]).renamed
+        renamed = company_names(load_registry([DEFAULT_REGISTRY_PATH, editors])).renamed
     [warning] = [r.getMessage() for r in caplog.records]
     assert warning.startswith(f"{editors}:2: ") and reason in warning
     assert renamed["meta"] == (("2021-10-28", "Facebook"),)  # the shipped entry stands
@@ -423,7 +423,7 @@ def test_every_name_of_a_company_leads_to_its_one_name(tmp_path):
         '"renamed": [{"from": "Zeta Research", "on": "2020-01-01"}]}',
         '{"name": "Omega Labs", "aliases": ["Shared Co", "meta"]}',
     )
-    canonical = load_company_names([DEFAULT_REGISTRY_PATH, editors]).canonical
+    canonical = company_names(load_registry([DEFAULT_REGISTRY_PATH, editors])).canonical
     assert canonical["facebook"] == canonical["meta platforms"] == canonical["meta"] == "Meta"  # its own
     assert canonical["twitter inc."] == "X" and canonical["microsoft"] == "Microsoft"
     assert canonical["zl"] == canonical["zeta research"] == "Zeta Labs"  # an alias, an earlier name

@@ -21,7 +21,7 @@ from digest_ingest.enrich.registry import Company, CompanyRegistry, build_regist
 from digest_ingest.enrich.tokens import at_sentence_start, is_sentence_end, is_title_case
 
 __all__ = ["DEFAULT_REGISTRY_PATH", "Company", "CompanyRegistry", "DataFileError", "find_companies",
-           "CompanyNames", "load_company_names", "load_registry", "registry_files"]
+           "CompanyNames", "company_names", "load_registry"]
 
 DEFAULT_REGISTRY_PATH = Path(__file__).resolve().parent.parent / "data" / "companies.jsonl"
 
@@ -89,12 +89,6 @@ def load_registry(paths: Sequence[Path]) -> CompanyRegistry:
     return build_registry(load_entries(paths))
 
 
-def registry_files(data_dir: Path) -> tuple[Path, ...]:
-    """The shipped registry, then the editors' ``companies.jsonl`` in ``data_dir`` if there is one."""
-    editors = data_dir / "companies.jsonl"
-    return (DEFAULT_REGISTRY_PATH, *([editors] if editors.is_file() else []))
-
-
 class CompanyNames(NamedTuple):
     """What the site needs of the registry: each company's one name, and the names it had."""
 
@@ -102,18 +96,17 @@ class CompanyNames(NamedTuple):
     renamed: dict[str, tuple[tuple[str, str], ...]]  # case-folded canonical name -> (ISO day, name before)
 
 
-def load_company_names(paths: Sequence[Path]) -> CompanyNames:
-    """The registry's names, read like ``load_registry`` without building its indexes. A form
-    two companies claim is left out of ``canonical``; a company's own name always maps to it."""
-    entries = load_entries(paths)
+def company_names(registry: CompanyRegistry) -> CompanyNames:
+    """The registry's names. A form two companies claim is left out of ``canonical``; a
+    company's own name always maps to it."""
     claims: dict[str, set[str]] = {}
-    for entry in entries:
-        earlier = (old for _, old in entry.get("renamed", ()))
-        for form in (*entry.get("aliases", ()), *entry.get("former", ()), *earlier):
-            claims.setdefault(form.casefold(), set()).add(entry["name"])
+    for company in registry.companies:
+        earlier = (old for _, old in company.renamed)
+        for form in (*company.aliases, *company.former, *earlier):
+            claims.setdefault(form.casefold(), set()).add(company.name)
     canonical = {form: min(names) for form, names in claims.items() if len(names) == 1}
-    canonical.update({entry["name"].casefold(): entry["name"] for entry in entries})
-    renamed = {entry["name"].casefold(): entry["renamed"] for entry in entries if entry.get("renamed")}
+    canonical.update({company.name.casefold(): company.name for company in registry.companies})
+    renamed = {company.name.casefold(): company.renamed for company in registry.companies if company.renamed}
     return CompanyNames(dict(sorted(canonical.items())), dict(sorted(renamed.items())))
 
 

@@ -75,10 +75,11 @@ def parse_renamed(value: Any) -> tuple[tuple[str, str], ...]:
         if not isinstance(rename, dict) or set(rename) != {"from", "on"}:
             raise ValueError(problem)
         old, day = rename["from"], rename["on"]
-        if not isinstance(old, str) or not clean_line(old) or not isinstance(day, str):
+        shown = clean_line(old) if isinstance(old, str) else ""  # shown on pages as it is: one clean line
+        if not shown or not isinstance(day, str):
             raise ValueError(problem)
-        try:  # the name is shown on pages as it is: one clean line
-            pairs.append((date.fromisoformat(day).isoformat(), clean_line(old)))
+        try:
+            pairs.append((date.fromisoformat(day).isoformat(), shown))
         except ValueError:
             raise ValueError(f'"renamed": {day!r} is not a day (YYYY-MM-DD)') from None
     if len({day for day, _ in pairs}) != len(pairs):
